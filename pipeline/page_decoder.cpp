@@ -1,0 +1,217 @@
+#include "pipeline/page_decoder.h"
+
+#include <fmt/format.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <opencv2/imgproc.hpp>
+
+#include "ocr/pix_mat.h"
+
+namespace intake {
+namespace {
+
+constexpr double a4_long_side_inches = 297.0 / 25.4;
+
+ColourMode colour_mode_of(PIX* pix) {
+  const int depth = pixGetDepth(pix);
+  if (depth == 1) return ColourMode::bw;
+  if (PIXCMAP* cmap = pixGetColormap(pix)) {
+    l_int32 has_colour = 0;
+    pixcmapHasColor(cmap, &has_colour);
+    return has_colour ? ColourMode::colour : ColourMode::grey;
+  }
+  return depth >= 24 ? ColourMode::colour : ColourMode::grey;
+}
+
+// Cameras and some scanner drivers write no density or a placeholder 72 dpi; pages are A4, so the long side
+// tells the resolution well enough for OCR's needs.
+void settle_dpi(DecodedPage& page, int file_dpi) {
+  if (file_dpi >= 100 && file_dpi <= 1200) {
+    page.dpi = file_dpi;
+    page.dpi_source = DpiSource::file;
+    return;
+  }
+  const int long_side = std::max(page.image.cols, page.image.rows);
+  page.dpi = static_cast<int>(std::lround(long_side / a4_long_side_inches));
+  page.dpi_source = DpiSource::estimated_a4;
+}
+
+bool page_from_pix(PIX* pix, int index, DecodedPage& page) {
+  page.index = index;
+  page.mode = colour_mode_of(pix);
+  page.image = pix_to_mat(pix);
+  if (page.image.empty()) return false;
+  settle_dpi(page, static_cast<int>(pixGetXRes(pix)));
+  return true;
+}
+
+std::optional<std::string> check_header(std::span<const unsigned char> bytes, const DecodeOptions& options) {
+  l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
+  if (pixReadHeaderMem(bytes.data(), bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0)
+    return "not a readable image (bad header)";
+  if (w <= 0 || h <= 0) return "image has no pixels";
+  if (static_cast<long long>(w) * h > options.max_page_pixels)
+    return fmt::format("image too large ({} × {} pixels)", w, h);
+  return std::nullopt;
+}
+
+DecodeOutcome decode_single_image(std::span<const unsigned char> bytes, const DecodeOptions& options,
+                                  const PageCallback& on_page) {
+  DecodeOutcome outcome;
+  if (auto problem = check_header(bytes, options)) {
+    outcome.problem = std::move(problem);
+    return outcome;
+  }
+  PixPtr pix(pixReadMem(bytes.data(), bytes.size()));
+  DecodedPage page;
+  if (!pix || !page_from_pix(pix.get(), 1, page)) {
+    outcome.problem = "image data is damaged or truncated";
+    return outcome;
+  }
+  on_page(std::move(page));
+  outcome.pages = 1;
+  return outcome;
+}
+
+DecodeOutcome decode_tiff(std::span<const unsigned char> bytes, const DecodeOptions& options,
+                          const PageCallback& on_page) {
+  DecodeOutcome outcome;
+  if (auto problem = check_header(bytes, options)) {
+    outcome.problem = std::move(problem);
+    return outcome;
+  }
+  std::size_t offset = 0;
+  do {
+    if (outcome.pages >= options.max_pages) {
+      outcome.problem = fmt::format("more than {} pages; the rest were not read", options.max_pages);
+      break;
+    }
+    PixPtr pix(pixReadMemFromMultipageTiff(bytes.data(), bytes.size(), &offset));
+    DecodedPage page;
+    if (!pix || !page_from_pix(pix.get(), outcome.pages + 1, page)) {
+      outcome.problem = fmt::format("TIFF page {} is damaged or uses an unsupported compression", outcome.pages + 1);
+      break;
+    }
+    if (static_cast<long long>(page.image.cols) * page.image.rows > options.max_page_pixels) {
+      outcome.problem = fmt::format("TIFF page {} too large", outcome.pages + 1);
+      break;
+    }
+    on_page(std::move(page));
+    ++outcome.pages;
+  } while (offset != 0);
+  return outcome;
+}
+
+void ignore_poppler_message(const std::string& /*message*/, void* /*closure*/) {}
+
+cv::Mat to_bgr(const poppler::image& rendered) {
+  const cv::Mat argb(rendered.height(), rendered.width(), CV_8UC4, const_cast<char*>(rendered.const_data()),
+                     static_cast<std::size_t>(rendered.bytes_per_row()));
+  cv::Mat bgr;
+  cv::cvtColor(argb, bgr, cv::COLOR_BGRA2BGR);  // argb32 is BGRA in memory on little-endian machines
+  return bgr;
+}
+
+DecodeOutcome decode_pdf(std::span<const unsigned char> bytes, const DecodeOptions& options,
+                         const PageCallback& on_page) {
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
+
+  DecodeOutcome outcome;
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    outcome.problem = "PDF larger than 2 GB";
+    return outcome;
+  }
+  std::unique_ptr<poppler::document> document(poppler::document::load_from_raw_data(
+      reinterpret_cast<const char*>(bytes.data()), static_cast<int>(bytes.size())));
+  if (!document) {
+    outcome.problem = "not a readable PDF (damaged or not a PDF)";
+    return outcome;
+  }
+  if (document->is_locked()) {
+    outcome.problem = "PDF is encrypted with a password";
+    return outcome;
+  }
+  const int page_count = document->pages();
+  if (page_count <= 0) {
+    outcome.problem = "PDF has no pages";
+    return outcome;
+  }
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  for (int i = 0; i < page_count; ++i) {
+    if (outcome.pages >= options.max_pages) {
+      outcome.problem = fmt::format("more than {} pages; the rest were not read", options.max_pages);
+      break;
+    }
+    std::unique_ptr<poppler::page> page(document->create_page(i));
+    if (!page) {
+      outcome.problem = fmt::format("PDF page {} cannot be read", i + 1);
+      continue;
+    }
+    const poppler::rectf box = page->page_rect();
+    double dpi = options.pdf_dpi;
+    const double pixels = box.width() * box.height() * (dpi / 72.0) * (dpi / 72.0);
+    if (pixels > static_cast<double>(options.max_page_pixels))
+      dpi *= std::sqrt(static_cast<double>(options.max_page_pixels) / pixels);
+    const poppler::image rendered = renderer.render_page(page.get(), dpi, dpi);
+    if (!rendered.is_valid() || rendered.format() != poppler::image::format_argb32) {
+      outcome.problem = fmt::format("PDF page {} cannot be rendered", i + 1);
+      continue;
+    }
+    DecodedPage decoded;
+    decoded.index = i + 1;
+    decoded.image = to_bgr(rendered);
+    decoded.dpi = static_cast<int>(std::lround(dpi));
+    decoded.dpi_source = DpiSource::rendered;
+    decoded.mode = ColourMode::colour;
+    on_page(std::move(decoded));
+    ++outcome.pages;
+  }
+  return outcome;
+}
+
+}  // namespace
+
+std::string_view name_of(ColourMode mode) {
+  switch (mode) {
+    case ColourMode::colour: return "colour";
+    case ColourMode::grey: return "grey";
+    case ColourMode::bw: return "bw";
+  }
+  return "colour";
+}
+
+std::string_view name_of(DpiSource source) {
+  switch (source) {
+    case DpiSource::file: return "file";
+    case DpiSource::estimated_a4: return "estimated_a4";
+    case DpiSource::rendered: return "rendered";
+  }
+  return "file";
+}
+
+DecodeOutcome decode_pages(std::span<const unsigned char> bytes, MediaType type, const DecodeOptions& options,
+                           const PageCallback& on_page) {
+  silence_leptonica();
+  switch (type) {
+    case MediaType::jpeg:
+    case MediaType::png:
+    case MediaType::bmp: return decode_single_image(bytes, options, on_page);
+    case MediaType::tiff: return decode_tiff(bytes, options, on_page);
+    case MediaType::pdf: return decode_pdf(bytes, options, on_page);
+    default: break;
+  }
+  DecodeOutcome outcome;
+  outcome.problem = fmt::format("not a scanned page: the bytes are {}", media_type_name(type));
+  return outcome;
+}
+
+}  // namespace intake

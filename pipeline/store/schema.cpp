@@ -1,0 +1,146 @@
+#include "pipeline/store/schema.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+namespace intake {
+namespace {
+
+// Append only: a released migration is never edited, a change is a new entry.
+constexpr std::array<std::string_view, 1> migrations{
+    R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  tool_version TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  summary TEXT                      -- JSON
+);
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  media_type TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('paper', 'email', 'photo')),
+  file TEXT NOT NULL,               -- the path as first given, or the attachment's decoded name
+  blob TEXT NOT NULL,               -- where the original bytes are kept, relative to the blob folder
+  received TEXT,                    -- YYYY-MM-DD
+  message_id TEXT,
+  page_count INTEGER NOT NULL DEFAULT 0,
+  problem TEXT,                     -- set when the file was only partly readable
+  run_id INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE TABLE source_paths (
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (source_id, path)
+);
+CREATE TABLE pages (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  page_index INTEGER NOT NULL,      -- 1-based within the source
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  dpi INTEGER NOT NULL,
+  dpi_source TEXT NOT NULL,
+  colour_mode TEXT NOT NULL,
+  image_sha256 TEXT NOT NULL,
+  UNIQUE (source_id, page_index)
+);
+CREATE INDEX pages_by_image ON pages(image_sha256);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  form TEXT NOT NULL,
+  round TEXT CHECK (round IN ('initial', 'formal')),
+  channel TEXT NOT NULL CHECK (channel IN ('paper', 'email')),
+  recommender TEXT,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  copies INTEGER NOT NULL DEFAULT 1,
+  run_id INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX documents_by_source ON documents(source_id);
+CREATE TABLE document_pages (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (document_id, page_id)
+);
+CREATE TABLE fields (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  row_index INTEGER,                -- for the rows of annex4 and annex9
+  value TEXT,                       -- JSON of the normalised value
+  raw_text TEXT,
+  confidence REAL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'review', 'invalid', 'missing')),
+  page_id INTEGER REFERENCES pages(id),
+  box_x INTEGER, box_y INTEGER, box_w INTEGER, box_h INTEGER,
+  engine TEXT,                      -- e.g. tesseract 5.3.0 chi_sim, pdf-text-layer
+  corrected_by TEXT
+);
+CREATE UNIQUE INDEX fields_by_document ON fields(document_id, field, coalesce(row_index, -1));
+CREATE TABLE nominees (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('individual', 'collective')),
+  recommender TEXT,
+  name TEXT NOT NULL,
+  unit_name TEXT,
+  UNIQUE (kind, recommender, name)
+);
+CREATE TABLE nominee_documents (
+  nominee_id INTEGER NOT NULL REFERENCES nominees(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (nominee_id, document_id)
+);
+CREATE TABLE photos (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,
+  nominee_id INTEGER REFERENCES nominees(id),
+  file TEXT NOT NULL,
+  name TEXT,
+  birth TEXT,
+  ok INTEGER NOT NULL,
+  problems TEXT NOT NULL DEFAULT '[]'   -- JSON array of rule names
+);
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,         -- what makes the finding the same on a rerun
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  recommender TEXT,
+  subject TEXT,
+  field TEXT,
+  documents TEXT NOT NULL DEFAULT '[]', -- JSON array of document ids
+  file TEXT,
+  message TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs(id)
+);
+)sql"};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations.size()); }
+
+Result<int> migrate(sql::Database& db) {
+  auto version_query = db.prepare("PRAGMA user_version");
+  version_query.step();
+  const int current = static_cast<int>(version_query.column_int(0));
+  version_query.reset();
+  if (current > latest_schema_version())
+    return Error{fmt::format("database schema version {} is newer than this intake understands ({})", current,
+                             latest_schema_version())};
+  for (int version = current; version < latest_schema_version(); ++version) {
+    sql::Transaction transaction(db);
+    db.execute(migrations[static_cast<std::size_t>(version)]);
+    db.execute(fmt::format("PRAGMA user_version = {}", version + 1));
+    transaction.commit();
+  }
+  return latest_schema_version();
+}
+
+}  // namespace intake
