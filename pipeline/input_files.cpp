@@ -12,15 +12,19 @@ bool is_hidden(const fs::path& path) {
   return !name.empty() && name.front() == '.';
 }
 
-void add_file(const fs::path& path, std::string display, std::set<fs::path>& seen, InputListing& listing) {
+fs::path canonical_or_self(const fs::path& path) {
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(path, ec);
-  if (!seen.insert(ec ? path : canonical).second) return;
+  return ec ? path : canonical;
+}
+
+void add_file(const fs::path& path, std::string display, std::set<fs::path>& seen, InputListing& listing) {
+  if (!seen.insert(canonical_or_self(path)).second) return;
   listing.files.push_back({path, std::move(display)});
 }
 
-void walk_folder(const fs::path& root, const std::string& display_root, std::set<fs::path>& seen,
-                 InputListing& listing) {
+void walk_folder(const fs::path& root, const std::string& display_root, const std::set<fs::path>& own,
+                 std::set<fs::path>& seen, InputListing& listing) {
   std::vector<fs::path> found;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -30,7 +34,7 @@ void walk_folder(const fs::path& root, const std::string& display_root, std::set
   }
   for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
     if (ec) break;
-    if (is_hidden(it->path())) {
+    if (is_hidden(it->path()) || own.contains(canonical_or_self(it->path()))) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
@@ -45,9 +49,11 @@ void walk_folder(const fs::path& root, const std::string& display_root, std::set
 
 }  // namespace
 
-InputListing list_input_files(const std::vector<std::string>& arguments) {
+InputListing list_input_files(const std::vector<std::string>& arguments, const std::vector<fs::path>& own_paths) {
   InputListing listing;
   std::set<fs::path> seen;
+  std::set<fs::path> own;
+  for (const auto& path : own_paths) own.insert(canonical_or_self(path));
   for (const auto& argument : arguments) {
     const fs::path path(argument);
     std::error_code ec;
@@ -55,7 +61,7 @@ InputListing list_input_files(const std::vector<std::string>& arguments) {
     if (ec || !fs::exists(status)) {
       listing.missing.push_back({argument, "no such file or folder"});
     } else if (fs::is_directory(status)) {
-      walk_folder(path, argument, seen, listing);
+      walk_folder(path, argument, own, seen, listing);
     } else {
       add_file(path, argument, seen, listing);
     }

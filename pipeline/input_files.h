@@ -22,7 +22,9 @@ struct InputListing {
 };
 
 // Folders are walked recursively in sorted order; hidden entries (".name") are skipped, as scanner software and
-// desktops leave thumbnails and metadata there. The same file named twice is listed once.
-InputListing list_input_files(const std::vector<std::string>& arguments);
+// desktops leave thumbnails and metadata there, and so are `own_paths` (intake's database and originals folder,
+// when the user scans the folder they live in). The same file named twice is listed once.
+InputListing list_input_files(const std::vector<std::string>& arguments,
+                              const std::vector<std::filesystem::path>& own_paths = {});
 
 }  // namespace intake

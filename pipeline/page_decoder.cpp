@@ -12,6 +12,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/pix_mat.h"
+#include "pipeline/jpeg_reader.h"
 
 namespace intake {
 namespace {
@@ -79,6 +80,25 @@ DecodeOutcome decode_single_image(std::span<const unsigned char> bytes, const De
   return outcome;
 }
 
+DecodeOutcome decode_jpeg(std::span<const unsigned char> bytes, const DecodeOptions& options,
+                          const PageCallback& on_page) {
+  DecodeOutcome outcome;
+  auto jpeg = read_jpeg(bytes, {.max_pixels = options.max_page_pixels});
+  if (!jpeg) {
+    outcome.problem = jpeg.error().reason;
+    return outcome;
+  }
+  DecodedPage page;
+  page.index = 1;
+  page.mode = jpeg->image.channels() == 1 ? ColourMode::grey : ColourMode::colour;
+  page.image = std::move(jpeg->image);
+  settle_dpi(page, jpeg->dpi);
+  outcome.problem = jpeg->warning;
+  on_page(std::move(page));
+  outcome.pages = 1;
+  return outcome;
+}
+
 DecodeOutcome decode_tiff(std::span<const unsigned char> bytes, const DecodeOptions& options,
                           const PageCallback& on_page) {
   DecodeOutcome outcome;
@@ -106,6 +126,19 @@ DecodeOutcome decode_tiff(std::span<const unsigned char> bytes, const DecodeOpti
     ++outcome.pages;
   } while (offset != 0);
   return outcome;
+}
+
+// Scanned PDFs are often greyscale pages; Poppler renders everything as RGB.
+bool looks_grey(const cv::Mat& bgr) {
+  cv::Mat channels[3];
+  cv::split(bgr, channels);
+  cv::Mat blue_green, green_red, spread;
+  cv::absdiff(channels[0], channels[1], blue_green);
+  cv::absdiff(channels[1], channels[2], green_red);
+  cv::max(blue_green, green_red, spread);
+  double largest = 0;
+  cv::minMaxLoc(spread, nullptr, &largest);
+  return largest <= 8;
 }
 
 void ignore_poppler_message(const std::string& /*message*/, void* /*closure*/) {}
@@ -171,7 +204,7 @@ DecodeOutcome decode_pdf(std::span<const unsigned char> bytes, const DecodeOptio
     decoded.image = to_bgr(rendered);
     decoded.dpi = static_cast<int>(std::lround(dpi));
     decoded.dpi_source = DpiSource::rendered;
-    decoded.mode = ColourMode::colour;
+    decoded.mode = looks_grey(decoded.image) ? ColourMode::grey : ColourMode::colour;
     on_page(std::move(decoded));
     ++outcome.pages;
   }
@@ -202,7 +235,7 @@ DecodeOutcome decode_pages(std::span<const unsigned char> bytes, MediaType type,
                            const PageCallback& on_page) {
   silence_leptonica();
   switch (type) {
-    case MediaType::jpeg:
+    case MediaType::jpeg: return decode_jpeg(bytes, options, on_page);
     case MediaType::png:
     case MediaType::bmp: return decode_single_image(bytes, options, on_page);
     case MediaType::tiff: return decode_tiff(bytes, options, on_page);

@@ -1,5 +1,6 @@
 #pragma once
 // The one place that knows the SQL. One Store per thread; the run orchestrator writes through a single one.
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -18,6 +19,29 @@ struct NewSource {
   std::string file;  // as given on the command line
   std::string blob;  // relative name in the BlobStore
   std::optional<std::string> received;
+  std::optional<std::string> message_id;
+};
+
+struct NewField {
+  std::string field;
+  std::optional<int> row_index;
+  std::optional<std::string> value_json;  // the normalised value as JSON text; null when nothing was read
+  std::optional<std::string> raw_text;
+  std::optional<double> confidence;
+  FieldStatus status = FieldStatus::review;
+  std::optional<int> page;                 // 1-based page number within the source file
+  std::optional<std::array<int, 4>> box;
+  std::optional<std::string> engine;       // what read it, e.g. "tesseract 5.3.0 chi_sim"
+};
+
+struct NewDocument {
+  FormKind form = FormKind::unknown;
+  std::optional<Round> round;
+  Channel channel = Channel::paper;
+  std::optional<std::string> recommender;
+  std::vector<int> pages;  // 1-based page numbers within the source file, in reading order
+  int copies = 1;
+  std::vector<NewField> fields;
 };
 
 class Store {
@@ -31,9 +55,13 @@ class Store {
 
   std::set<std::string> source_hashes();
   std::optional<Id> source_id(const std::string& sha256);
+  // Why a stored source was only partly readable, if it was.
+  std::optional<std::string> source_problem(Id source);
 
-  // One transaction: the source, its pages, and (until classification exists) one `unknown` document per page.
-  Id add_scanned_file(Id run, const ScannedFile& file, const NewSource& source);
+  // One transaction: the source, its pages and the documents read from them. Nothing is written when the
+  // source's bytes are already stored; the existing source's id comes back.
+  Id add_scanned_file(Id run, const ScannedFile& file, const NewSource& source,
+                      const std::vector<NewDocument>& documents);
   void add_source_path(Id source, const std::string& path, Id run);
 
   // Returns false when a finding with the same key is already stored.

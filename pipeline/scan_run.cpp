@@ -1,0 +1,190 @@
+#include "pipeline/scan_run.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "pipeline/bytes.h"
+#include "pipeline/input_files.h"
+#include "pipeline/scan_ingest.h"
+#include "pipeline/sha256.h"
+#include "pipeline/store/blob_store.h"
+#include "pipeline/store/store.h"
+
+namespace intake {
+namespace {
+
+namespace fs = std::filesystem;
+
+// What a worker hands the writer for one input file.
+struct FileOutcome {
+  std::optional<ScannedFile> scanned;  // set when the file was decoded in this run
+  std::string sha256;                  // empty when the bytes could not be read
+  std::string blob;
+  std::optional<std::string> problem;
+};
+
+// Until page classification exists, every page is a document of unknown form, so the export already has the
+// contract's shape and every page is traceable.
+std::vector<NewDocument> unclassified_documents(const ScannedFile& file) {
+  std::vector<NewDocument> documents;
+  for (const PageSummary& page : file.pages) {
+    NewDocument document;
+    document.pages = {page.index};
+    documents.push_back(std::move(document));
+  }
+  return documents;
+}
+
+// `stored` holds the hashes already in the database: those bytes are not decoded again. Two identical files in
+// one run are both decoded and the writer keeps the first in input order, so the stored name does not depend on
+// thread timing.
+FileOutcome read_one(const InputFile& input, const ScanRunOptions& options, const BlobStore& blobs,
+                     const std::set<std::string>& stored) {
+  FileOutcome outcome;
+  auto bytes = read_file_bytes(input.path, options.max_file_bytes);
+  if (!bytes) {
+    outcome.problem = bytes.error().reason;
+    return outcome;
+  }
+  outcome.sha256 = sha256_hex(bytes.value());
+  const MediaType type = sniff_media_type(bytes.value());
+  if (!is_scannable(type)) {
+    outcome.problem = type == MediaType::unknown
+                          ? std::string("not a scanned image or PDF (unrecognised content)")
+                          : fmt::format("not a scanned image or PDF (the bytes are {})", media_type_name(type));
+    return outcome;
+  }
+  if (stored.contains(outcome.sha256)) return outcome;
+
+  ScannedFile scanned = scan_file(bytes.value(), outcome.sha256, options.decode);
+  if (scanned.pages.empty()) {
+    outcome.problem = scanned.problem.value_or("no pages could be decoded");
+    return outcome;
+  }
+  auto blob = blobs.put(bytes.value(), outcome.sha256);
+  if (!blob) {
+    outcome.problem = "cannot keep the original: " + blob.error().reason;
+    return outcome;
+  }
+  outcome.blob = blob.value();
+  outcome.problem = scanned.problem;
+  outcome.scanned = std::move(scanned);
+  return outcome;
+}
+
+Finding unreadable_finding(const std::string& file, const std::string& sha256, const std::string& reason) {
+  Finding finding;
+  // Keyed by content when there is any, so renaming a bad file does not report it twice.
+  finding.key = fmt::format("unreadable_input|{}", sha256.empty() ? file : sha256);
+  finding.rule = "unreadable_input";
+  finding.severity = Severity::error;
+  finding.file = file;
+  finding.message = fmt::format("{}: {}", file, reason);
+  return finding;
+}
+
+// Runs read_one over the inputs on `workers` threads and calls `write` for each outcome in input order.
+template <class Write>
+void read_in_parallel(const std::vector<InputFile>& inputs, unsigned workers, const ScanRunOptions& options,
+                      const BlobStore& blobs, const std::set<std::string>& stored, Write&& write) {
+  std::vector<std::optional<FileOutcome>> outcomes(inputs.size());
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::atomic<std::size_t> next{0};
+
+  auto work = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      FileOutcome outcome;
+      try {
+        outcome = read_one(inputs[i], options, blobs, stored);
+      } catch (const std::exception& e) {
+        outcome.problem = fmt::format("internal error while reading: {}", e.what());
+      }
+      const std::lock_guard lock(mutex);
+      outcomes[i] = std::move(outcome);
+      ready.notify_all();
+    }
+  };
+  std::vector<std::jthread> threads;
+  for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
+
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    FileOutcome outcome;
+    {
+      std::unique_lock lock(mutex);
+      ready.wait(lock, [&] { return outcomes[i].has_value(); });
+      outcome = std::move(*outcomes[i]);
+      outcomes[i].reset();
+    }
+    write(inputs[i], outcome);
+  }
+}
+
+}  // namespace
+
+nlohmann::json ScanRunSummary::to_json() const {
+  nlohmann::json problems_json = nlohmann::json::array();
+  for (const auto& problem : problems) problems_json.push_back({{"file", problem.file}, {"reason", problem.reason}});
+  return {{"files", files},         {"new_files", new_files}, {"already_stored", already_stored},
+          {"pages", pages},         {"documents", documents}, {"problems", problems_json}};
+}
+
+Result<ScanRunSummary> run_scan(const std::vector<std::string>& paths, const ScanRunOptions& options) {
+  auto store = Store::open(options.database);
+  if (!store) return Error{fmt::format("{}: {}", options.database.string(), store.error().reason)};
+  auto blobs = BlobStore::open(BlobStore::beside(options.database));
+  if (!blobs) return blobs.error();
+
+  const auto& db = options.database;
+  const InputListing listing =
+      list_input_files(paths, {db, fs::path(db.string() + "-wal"), fs::path(db.string() + "-shm"),
+                               fs::path(db.string() + "-journal"), blobs->root()});
+  ScanRunSummary summary;
+  const Id run = store->begin_run("scan");
+
+  auto report = [&](const std::string& file, const std::string& sha256, const std::string& reason) {
+    summary.problems.push_back({file, reason});
+    store->add_finding(run, unreadable_finding(file, sha256, reason));
+  };
+  for (const auto& missing : listing.missing) report(missing.display, "", missing.reason);
+
+  const std::set<std::string> stored = store->source_hashes();
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto workers = static_cast<unsigned>(
+      std::min<std::size_t>(options.workers ? options.workers : cores, std::max<std::size_t>(1, listing.files.size())));
+
+  read_in_parallel(listing.files, workers, options, blobs.value(), stored,
+                   [&](const InputFile& input, const FileOutcome& outcome) {
+                     ++summary.files;
+                     const auto existing = outcome.sha256.empty() ? std::nullopt : store->source_id(outcome.sha256);
+                     if (outcome.scanned && !existing) {
+                       const auto documents = unclassified_documents(*outcome.scanned);
+                       const Id source = store->add_scanned_file(
+                           run, *outcome.scanned, {input.display, outcome.blob, options.received, std::nullopt},
+                           documents);
+                       store->add_source_path(source, input.display, run);
+                       ++summary.new_files;
+                       summary.pages += static_cast<int>(outcome.scanned->pages.size());
+                       summary.documents += static_cast<int>(documents.size());
+                     } else if (existing) {
+                       ++summary.already_stored;
+                       store->add_source_path(*existing, input.display, run);
+                     }
+                     // A partly readable file stays a problem on every rerun, as it was on the first.
+                     const auto problem = outcome.problem ? outcome.problem
+                                                          : existing ? store->source_problem(*existing) : std::nullopt;
+                     if (problem) report(input.display, outcome.sha256, *problem);
+                   });
+
+  store->finish_run(run, summary.to_json().dump());
+  return summary;
+}
+
+}  // namespace intake

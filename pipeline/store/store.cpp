@@ -1,0 +1,321 @@
+#include "pipeline/store/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "pipeline/store/schema.h"
+
+namespace intake {
+namespace {
+
+std::string utc_now() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+std::vector<Id> ids_from_json(const std::string& text) {
+  std::vector<Id> ids;
+  const auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_array())
+    for (const auto& id : parsed)
+      if (id.is_number_integer()) ids.push_back(id.get<Id>());
+  return ids;
+}
+
+std::vector<std::string> strings_from_json(const std::string& text) {
+  std::vector<std::string> strings;
+  const auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_array())
+    for (const auto& item : parsed)
+      if (item.is_string()) strings.push_back(item.get<std::string>());
+  return strings;
+}
+
+}  // namespace
+
+Result<Store> Store::migrated(Result<sql::Database> db) {
+  if (!db) return db.error();
+  auto version = migrate(db.value());
+  if (!version) return version.error();
+  return Store(std::move(db).value());
+}
+
+Result<Store> Store::open(const std::filesystem::path& path) { return migrated(sql::Database::open(path)); }
+Result<Store> Store::open_in_memory() { return migrated(sql::Database::open_in_memory()); }
+
+Id Store::begin_run(const std::string& command) {
+  db_.prepare("INSERT INTO runs (command, tool_version, started_at) VALUES (?, ?, ?)")
+      .bind(1, command)
+      .bind(2, INTAKE_VERSION)
+      .bind(3, utc_now())
+      .run();
+  return db_.last_insert_id();
+}
+
+void Store::finish_run(Id run, const std::string& summary_json) {
+  db_.prepare("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?")
+      .bind(1, utc_now())
+      .bind(2, summary_json)
+      .bind(3, run)
+      .run();
+}
+
+std::set<std::string> Store::source_hashes() {
+  std::set<std::string> hashes;
+  auto query = db_.prepare("SELECT sha256 FROM sources");
+  while (query.step()) hashes.insert(query.column_text(0));
+  return hashes;
+}
+
+std::optional<Id> Store::source_id(const std::string& sha256) {
+  auto query = db_.prepare("SELECT id FROM sources WHERE sha256 = ?");
+  query.bind(1, sha256);
+  if (!query.step()) return std::nullopt;
+  const Id id = query.column_int(0);
+  query.reset();
+  return id;
+}
+
+std::optional<std::string> Store::source_problem(Id source) {
+  auto query = db_.prepare("SELECT problem FROM sources WHERE id = ?");
+  query.bind(1, source);
+  if (!query.step()) return std::nullopt;
+  auto problem = query.column_optional_text(0);
+  query.reset();
+  return problem;
+}
+
+Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& source,
+                           const std::vector<NewDocument>& documents) {
+  sql::Transaction transaction(db_);
+  if (const auto existing = source_id(file.sha256)) return *existing;
+
+  db_.prepare(
+         "INSERT INTO sources (sha256, size, media_type, channel, file, blob, received, message_id, page_count, "
+         "problem, run_id) VALUES (?, ?, ?, 'paper', ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, file.sha256)
+      .bind(2, static_cast<std::int64_t>(file.size))
+      .bind(3, std::string(media_type_name(file.media_type)))
+      .bind(4, source.file)
+      .bind(5, source.blob)
+      .bind(6, source.received)
+      .bind(7, source.message_id)
+      .bind(8, static_cast<std::int64_t>(file.pages.size()))
+      .bind(9, file.problem)
+      .bind(10, run)
+      .run();
+  const Id source_row = db_.last_insert_id();
+
+  std::map<int, Id> page_rows;
+  auto insert_page = db_.prepare(
+      "INSERT INTO pages (source_id, page_index, width, height, dpi, dpi_source, colour_mode, image_sha256) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const PageSummary& page : file.pages) {
+    insert_page.bind(1, source_row)
+        .bind(2, page.index)
+        .bind(3, page.width)
+        .bind(4, page.height)
+        .bind(5, page.dpi)
+        .bind(6, std::string(name_of(page.dpi_source)))
+        .bind(7, std::string(name_of(page.mode)))
+        .bind(8, page.image_sha256)
+        .run();
+    insert_page.reset();
+    page_rows[page.index] = db_.last_insert_id();
+  }
+
+  auto insert_document = db_.prepare(
+      "INSERT INTO documents (form, round, channel, recommender, source_id, copies, run_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  auto insert_document_page =
+      db_.prepare("INSERT INTO document_pages (document_id, page_id, position) VALUES (?, ?, ?)");
+  auto insert_field = db_.prepare(
+      "INSERT INTO fields (document_id, field, row_index, value, raw_text, confidence, status, page_id, "
+      "box_x, box_y, box_w, box_h, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const NewDocument& document : documents) {
+    insert_document.bind(1, std::string(name_of(document.form)))
+        .bind(2, document.round ? std::optional<std::string>(std::string(name_of(*document.round))) : std::nullopt)
+        .bind(3, std::string(name_of(document.channel)))
+        .bind(4, document.recommender)
+        .bind(5, source_row)
+        .bind(6, document.copies)
+        .bind(7, run)
+        .run();
+    insert_document.reset();
+    const Id document_row = db_.last_insert_id();
+    int position = 0;
+    for (const int page : document.pages) {
+      insert_document_page.bind(1, document_row).bind(2, page_rows.at(page)).bind(3, ++position).run();
+      insert_document_page.reset();
+    }
+    for (const NewField& field : document.fields) {
+      std::optional<Id> page_row;
+      if (field.page) page_row = page_rows.at(*field.page);
+      insert_field.bind(1, document_row)
+          .bind(2, field.field)
+          .bind(3, field.row_index)
+          .bind(4, field.value_json)
+          .bind(5, field.raw_text)
+          .bind(6, field.confidence)
+          .bind(7, std::string(name_of(field.status)))
+          .bind(8, page_row);
+      for (int i = 0; i < 4; ++i)
+        insert_field.bind(9 + i, field.box ? std::optional<int>((*field.box)[i]) : std::nullopt);
+      insert_field.bind(13, field.engine).run();
+      insert_field.reset();
+    }
+  }
+  transaction.commit();
+  return source_row;
+}
+
+void Store::add_source_path(Id source, const std::string& path, Id run) {
+  db_.prepare("INSERT OR IGNORE INTO source_paths (source_id, path, run_id) VALUES (?, ?, ?)")
+      .bind(1, source)
+      .bind(2, path)
+      .bind(3, run)
+      .run();
+}
+
+bool Store::add_finding(Id run, const Finding& finding) {
+  db_.prepare(
+         "INSERT OR IGNORE INTO findings (key, rule, severity, recommender, subject, field, documents, file, "
+         "message, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, finding.key)
+      .bind(2, finding.rule)
+      .bind(3, std::string(name_of(finding.severity)))
+      .bind(4, finding.recommender)
+      .bind(5, finding.subject)
+      .bind(6, finding.field)
+      .bind(7, nlohmann::json(finding.documents).dump())
+      .bind(8, finding.file)
+      .bind(9, finding.message)
+      .bind(10, run)
+      .run();
+  return db_.changes() > 0;
+}
+
+std::vector<StoredDocument> Store::documents() {
+  std::vector<StoredDocument> documents;
+  std::map<Id, std::size_t> position_of;
+  auto query = db_.prepare(
+      "SELECT d.id, d.form, d.round, d.channel, d.recommender, d.copies, s.file, s.sha256, s.message_id, "
+      "s.received FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY d.id");
+  while (query.step()) {
+    StoredDocument document;
+    document.id = query.column_int(0);
+    document.form = form_kind_from(query.column_text(1)).value_or(FormKind::unknown);
+    if (const auto round = query.column_optional_text(2)) document.round = round_from(*round);
+    document.channel = channel_from(query.column_text(3)).value_or(Channel::paper);
+    document.recommender = query.column_optional_text(4);
+    document.copies = static_cast<int>(query.column_int(5));
+    document.source.file = query.column_text(6);
+    document.source.sha256 = query.column_text(7);
+    document.source.message_id = query.column_optional_text(8);
+    document.source.received = query.column_optional_text(9);
+    position_of[document.id] = documents.size();
+    documents.push_back(std::move(document));
+  }
+
+  auto pages = db_.prepare(
+      "SELECT dp.document_id, p.page_index FROM document_pages dp JOIN pages p ON p.id = dp.page_id "
+      "ORDER BY dp.document_id, dp.position");
+  while (pages.step())
+    documents[position_of.at(pages.column_int(0))].source.pages.push_back(static_cast<int>(pages.column_int(1)));
+
+  auto fields = db_.prepare(
+      "SELECT f.document_id, f.field, f.row_index, f.value, f.confidence, f.status, p.page_index, "
+      "f.box_x, f.box_y, f.box_w, f.box_h FROM fields f LEFT JOIN pages p ON p.id = f.page_id "
+      "ORDER BY f.document_id, f.id");
+  while (fields.step()) {
+    StoredField field;
+    field.field = fields.column_text(1);
+    if (const auto row = fields.column_optional_int(2)) field.row_index = static_cast<int>(*row);
+    field.value_json = fields.column_optional_text(3);
+    if (!fields.column_is_null(4)) field.confidence = fields.column_double(4);
+    field.status = field_status_from(fields.column_text(5)).value_or(FieldStatus::review);
+    if (const auto page = fields.column_optional_int(6)) field.page = static_cast<int>(*page);
+    if (!fields.column_is_null(7))
+      field.box = std::array<int, 4>{static_cast<int>(fields.column_int(7)), static_cast<int>(fields.column_int(8)),
+                                     static_cast<int>(fields.column_int(9)), static_cast<int>(fields.column_int(10))};
+    documents[position_of.at(fields.column_int(0))].fields.push_back(std::move(field));
+  }
+  return documents;
+}
+
+std::vector<StoredNominee> Store::nominees() {
+  std::vector<StoredNominee> nominees;
+  std::map<Id, std::size_t> position_of;
+  auto query = db_.prepare(
+      "SELECT n.id, n.kind, n.recommender, n.name, n.unit_name, "
+      "(SELECT ph.id FROM photos ph WHERE ph.nominee_id = n.id ORDER BY ph.ok DESC, ph.id LIMIT 1) "
+      "FROM nominees n ORDER BY n.id");
+  while (query.step()) {
+    StoredNominee nominee;
+    nominee.id = query.column_int(0);
+    nominee.kind = query.column_text(1);
+    nominee.recommender = query.column_optional_text(2);
+    nominee.name = query.column_text(3);
+    nominee.unit_name = query.column_optional_text(4);
+    nominee.photo = query.column_optional_int(5);
+    position_of[nominee.id] = nominees.size();
+    nominees.push_back(std::move(nominee));
+  }
+  auto links = db_.prepare("SELECT nominee_id, document_id FROM nominee_documents ORDER BY nominee_id, document_id");
+  while (links.step()) nominees[position_of.at(links.column_int(0))].documents.push_back(links.column_int(1));
+  return nominees;
+}
+
+std::vector<StoredPhoto> Store::photos() {
+  std::vector<StoredPhoto> photos;
+  auto query = db_.prepare("SELECT id, file, name, birth, ok, problems FROM photos ORDER BY id");
+  while (query.step()) {
+    StoredPhoto photo;
+    photo.id = query.column_int(0);
+    photo.file = query.column_text(1);
+    photo.name = query.column_optional_text(2);
+    photo.birth = query.column_optional_text(3);
+    photo.ok = query.column_int(4) != 0;
+    photo.problems = strings_from_json(query.column_text(5));
+    photos.push_back(std::move(photo));
+  }
+  return photos;
+}
+
+std::vector<StoredFinding> Store::findings() {
+  std::vector<StoredFinding> findings;
+  auto query = db_.prepare(
+      "SELECT id, key, rule, severity, recommender, subject, field, documents, file, message FROM findings "
+      "ORDER BY id");
+  while (query.step()) {
+    StoredFinding stored;
+    stored.id = query.column_int(0);
+    stored.finding.key = query.column_text(1);
+    stored.finding.rule = query.column_text(2);
+    stored.finding.severity = severity_from(query.column_text(3)).value_or(Severity::error);
+    stored.finding.recommender = query.column_optional_text(4);
+    stored.finding.subject = query.column_optional_text(5);
+    stored.finding.field = query.column_optional_text(6);
+    stored.finding.documents = ids_from_json(query.column_text(7));
+    stored.finding.file = query.column_optional_text(8);
+    stored.finding.message = query.column_text(9);
+    findings.push_back(std::move(stored));
+  }
+  return findings;
+}
+
+std::map<std::string, std::int64_t> Store::table_counts() {
+  std::map<std::string, std::int64_t> counts;
+  for (const char* table : {"runs", "sources", "source_paths", "pages", "documents", "fields", "nominees", "photos",
+                            "findings"}) {
+    auto query = db_.prepare(fmt::format("SELECT count(*) FROM {}", table));
+    query.step();
+    counts[table] = query.column_int(0);
+    query.reset();
+  }
+  return counts;
+}
+
+}  // namespace intake
