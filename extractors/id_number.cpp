@@ -41,13 +41,15 @@ std::string normalise_id_number(std::string_view raw) {
   return id;
 }
 
-bool id_number_check_digit_ok(std::string_view id) {
+bool id_number_check_digit_ok(std::string_view raw) {
+  const std::string id = normalise_id_number(raw);
   if (!has_id_shape(id)) return false;
   const auto check = id_check_character(id.substr(0, 17));
   return check && *check == id[17];
 }
 
-std::optional<IdNumberFacts> id_number_facts(std::string_view id) {
+std::optional<IdNumberFacts> id_number_facts(std::string_view raw) {
+  const std::string id = normalise_id_number(raw);
   if (!has_id_shape(id)) return std::nullopt;
   const int year = to_int(id.substr(6, 4));
   const int month = to_int(id.substr(10, 2));
@@ -56,8 +58,7 @@ std::optional<IdNumberFacts> id_number_facts(std::string_view id) {
                                          std::chrono::day{static_cast<unsigned>(day)}};
   if (!date.ok() || year < 1900) return std::nullopt;
   IdNumberFacts facts;
-  facts.birth_date = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" +
-                     std::string(id.substr(12, 2));
+  facts.birth_date = id.substr(6, 4) + "-" + id.substr(10, 2) + "-" + id.substr(12, 2);
   facts.gender_char = (id[16] - '0') % 2 == 1 ? 'M' : 'F';
   return facts;
 }

@@ -33,9 +33,11 @@ Result<Bytes> read_file_bytes(const fs::path& path, std::uintmax_t max_bytes) {
 }
 
 Result<bool> write_file_atomically(const fs::path& path, std::span<const unsigned char> bytes) {
-  const fs::path temp = path.string() + fmt::format(".tmp.{}", ::getpid());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Error{fmt::format("cannot create {}: {}", temp.string(), std::strerror(errno))};
+  // mkstemp gives every writer (threads too) its own temporary, created 0600.
+  std::string temp_name = path.string() + ".tmp.XXXXXX";
+  const int fd = ::mkostemp(temp_name.data(), O_CLOEXEC);
+  if (fd < 0) return Error{fmt::format("cannot create a file beside {}: {}", path.string(), std::strerror(errno))};
+  const fs::path temp = temp_name;
   std::size_t written = 0;
   while (written < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);

@@ -97,8 +97,7 @@ int check_command(const CommonOptions& common, bool unmasked) {
   if (!store) return exit_unreadable_input;
   const auto findings = store->findings();
   if (common.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& stored : export_json(*store)["findings"]) out.push_back(stored);
+    nlohmann::json out = export_json(*store)["findings"];
     if (!unmasked)
       for (auto& finding : out) finding["message"] = mask_personal_data(finding["message"].get<std::string>());
     std::cout << nlohmann::json{{"findings", out}}.dump(2) << '\n';

@@ -1,0 +1,43 @@
+#pragma once
+// Test fixtures made in-process: a scratch folder that cleans up after itself, and page images written as JPEG,
+// PNG, multi-page TIFF (JPEG, LZW, CCITT G4) and PDF, so each format test states exactly what it decodes.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "pipeline/bytes.h"
+
+namespace intake::testing {
+
+class ScratchFolder {
+ public:
+  ScratchFolder();
+  ~ScratchFolder();
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// An A6 page at `dpi`, white with a ruled box and the page number drawn in, so pages differ.
+cv::Mat make_page(int number, int dpi = 100, bool colour = true);
+
+enum class TiffCompression { jpeg, lzw, g4 };
+// Writes a multi-page TIFF with Leptonica; G4 pages are binarised first (G4 is 1-bit only).
+void write_tiff(const std::filesystem::path& path, const std::vector<cv::Mat>& pages, TiffCompression compression,
+                int dpi);
+
+// A PDF of `pages` A4 pages drawn with Cairo: vector text and rules, as a born-digital PDF has.
+void write_pdf(const std::filesystem::path& path, int pages);
+
+Bytes encode_jpeg(const cv::Mat& image, int dpi);
+Bytes encode_png(const cv::Mat& image);
+void write_bytes(const std::filesystem::path& path, const Bytes& bytes);
+void write_text(const std::filesystem::path& path, const std::string& text);
+
+}  // namespace intake::testing
