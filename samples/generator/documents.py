@@ -15,6 +15,13 @@ ROUND_CN = {"initial": "初审", "formal": "正式"}
 FORMS_OF_ROUND = {"initial": ("annex2", "annex3", "annex4", "annex9"), "formal": ("annex5", "annex6", "annex7", "annex8")}
 
 
+@dataclass(frozen=True)
+class PhotoRef:
+    """The individual whose photo is glued into a form's photo box (photos.py draws it)."""
+    key: str
+    gender: str
+
+
 @dataclass
 class Document:
     ref: str
@@ -24,7 +31,7 @@ class Document:
     subject: str                         # nominee name or unit name; None for unit-level documents
     values: dict
     opinions: dict = field(default_factory=dict)    # field id -> roster.Opinion
-    person: str = None                   # roster key of the individual whose photo belongs in the box
+    person: PhotoRef = None              # whose photo belongs in the photo box
     blocks: list = field(default_factory=list)      # report only: [(role, text)]
     seal: str = None                     # report and 附件4: the unit seal
 
@@ -57,7 +64,7 @@ def _record(form, nominee, sub, round_, kind):
     subject = nominee.name if kind == "individual" else nominee.unit_name
     return Document(ref=f"{sub.unit.name}/{round_}/{form.id}/{subject}", form=form.id, round=round_,
                     recommender=sub.unit.name, subject=subject, values=values, opinions=opinions,
-                    person=nominee.key if kind == "individual" and form.photo_box else None)
+                    person=PhotoRef(nominee.key, nominee.gender) if kind == "individual" and form.photo_box else None)
 
 
 def _summary_rows(sub):
@@ -78,13 +85,11 @@ def _table(form, sub, rng):
         printed_unit = rng.choice([sub.unit.name, sub.orgs.full_name] + list(sub.unit.aliases[:1]))
         values = dict(recommender=printed_unit, contact_name=sub.contact_name, contact_phone=sub.contact_phone,
                       fill_date=plan.report_date, rows=_summary_rows(sub))
-        opinions = {}
     else:
         values = dict(rows=[dict(seq=i, name=m.name, role=m.role, unit_and_title=m.unit_and_title, phone=m.phone)
                             for i, m in enumerate(sub.members, start=1)])
-        opinions = {}
     return Document(ref=f"{sub.unit.name}/initial/{form.id}", form=form.id, round="initial",
-                    recommender=sub.unit.name, subject=None, values=values, opinions=opinions,
+                    recommender=sub.unit.name, subject=None, values=values,
                     seal=sub.orgs.office if form.id == "annex4" else None)
 
 
