@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <fmt/format.h>
 #include <leptonica/allheaders.h>
+#include <pango/pangocairo.h>
 
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
@@ -79,6 +80,48 @@ void write_pdf(const fs::path& path, int pages) {
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot write test PDF " + path.string());
+}
+
+cv::Mat render_text(const std::string& text, const std::string& font, double points, int dpi) {
+  const double pixels_per_point = dpi / 72.0;
+  auto layout_for = [&](cairo_t* cr) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* description = pango_font_description_from_string(font.c_str());
+    pango_font_description_set_absolute_size(description, points * pixels_per_point * PANGO_SCALE);
+    pango_layout_set_font_description(layout, description);
+    pango_font_description_free(description);
+    pango_layout_set_text(layout, text.c_str(), -1);
+    return layout;
+  };
+  // Measure first, then draw on a surface of the right size with a margin of paper.
+  cairo_surface_t* probe = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t* probe_cr = cairo_create(probe);
+  PangoLayout* measured = layout_for(probe_cr);
+  int width = 0, height = 0;
+  pango_layout_get_pixel_size(measured, &width, &height);
+  g_object_unref(measured);
+  cairo_destroy(probe_cr);
+  cairo_surface_destroy(probe);
+
+  const int margin = dpi / 10;
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width + 2 * margin, height + 2 * margin);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_move_to(cr, margin, margin);
+  PangoLayout* layout = layout_for(cr);
+  pango_cairo_show_layout(cr, layout);
+  g_object_unref(layout);
+  cairo_surface_flush(surface);
+  const cv::Mat bgra(cairo_image_surface_get_height(surface), cairo_image_surface_get_width(surface), CV_8UC4,
+                     cairo_image_surface_get_data(surface),
+                     static_cast<std::size_t>(cairo_image_surface_get_stride(surface)));
+  cv::Mat grey;
+  cv::cvtColor(bgra, grey, cv::COLOR_BGRA2GRAY);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return grey;
 }
 
 Bytes encode_jpeg(const cv::Mat& image, int dpi) {

@@ -35,6 +35,10 @@ void write_tiff(const std::filesystem::path& path, const std::vector<cv::Mat>& p
 // A PDF of `pages` A4 pages drawn with Cairo: vector text and rules, as a born-digital PDF has.
 void write_pdf(const std::filesystem::path& path, int pages);
 
+// `text` set in `font` (a fontconfig family, e.g. "Noto Serif CJK SC") at `points` on a white grey image at `dpi`,
+// as a printed form's line would be scanned. Lines split on '\n'.
+cv::Mat render_text(const std::string& text, const std::string& font, double points, int dpi);
+
 Bytes encode_jpeg(const cv::Mat& image, int dpi);
 Bytes encode_png(const cv::Mat& image);
 void write_bytes(const std::filesystem::path& path, const Bytes& bytes);
