@@ -1,0 +1,122 @@
+#include "pipeline/layout/table_grid.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+#include <random>
+
+#include "support/fixtures.h"
+
+namespace intake {
+namespace {
+
+// A form-like table in millimetres: 6 rows, 4 columns, with a merged label cell spanning rows 4–5 and a value
+// cell spanning columns 1–3 in rows 3, 4 and 5, a photo box spanning rows 0–2 in column 3. Text fills cells.
+struct DrawnTable {
+  cv::Mat page;
+  int dpi;
+  std::vector<int> row_mm{40, 52, 64, 76, 120, 160, 200};
+  std::vector<int> column_mm{20, 45, 100, 150, 190};
+};
+
+DrawnTable draw_table(int dpi, unsigned seed, int thickness) {
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<int> jitter(-2, 2);
+  DrawnTable table{cv::Mat(dpi * 297 / 25, dpi * 210 / 25, CV_8UC1, cv::Scalar(255)), dpi};
+  for (int& r : table.row_mm) r += jitter(random);
+  for (std::size_t c = 1; c + 1 < table.column_mm.size(); ++c) table.column_mm[c] += jitter(random);
+  auto px = [&](double mm) { return static_cast<int>(mm * dpi / 25.4); };
+  const auto& R = table.row_mm;
+  const auto& C = table.column_mm;
+  auto hline = [&](int row, int from_col, int to_col) {
+    cv::line(table.page, {px(C[from_col]), px(R[row])}, {px(C[to_col]), px(R[row])}, 0, thickness);
+  };
+  auto vline = [&](int col, int from_row, int to_row) {
+    cv::line(table.page, {px(C[col]), px(R[from_row])}, {px(C[col]), px(R[to_row])}, 0, thickness);
+  };
+  // Outer frame.
+  hline(0, 0, 4);
+  hline(6, 0, 4);
+  vline(0, 0, 6);
+  vline(4, 0, 6);
+  // Rows 0–2: four columns, the last (photo box) spans rows 0–2.
+  for (int row = 1; row <= 3; ++row) hline(row, 0, row == 3 ? 4 : 3);
+  for (int col = 1; col <= 3; ++col) vline(col, 0, 3);
+  // Rows 3–5: a label column and one wide value cell; the label of rows 4–5 is merged.
+  hline(4, 0, 4);
+  hline(5, 1, 4);
+  vline(1, 3, 6);
+  // Text in cells, and a big title above the table whose strokes must not become rulings.
+  cv::putText(table.page, "TITLE LINE", {px(30), px(30)}, cv::FONT_HERSHEY_SIMPLEX, dpi / 60.0, 0, dpi / 60);
+  cv::putText(table.page, "name", {px(22), px(48)}, cv::FONT_HERSHEY_SIMPLEX, dpi / 200.0, 0, 2);
+  cv::putText(table.page, "deeds", {px(22), px(150)}, cv::FONT_HERSHEY_SIMPLEX, dpi / 200.0, 0, 2);
+  for (int line = 0; line < 8; ++line)
+    cv::putText(table.page, "lorem ipsum dolor sit amet", {px(50), px(130 + 8 * line)}, cv::FONT_HERSHEY_SIMPLEX,
+                dpi / 250.0, 0, 2);
+  return table;
+}
+
+const TableCell* cell_at(const TableGrid& grid, int row, int column) {
+  for (const auto& cell : grid.cells)
+    if (cell.row == row && cell.column == column) return &cell;
+  return nullptr;
+}
+
+TEST(TableGrid, FindsMergedCellsAtAnyResolution) {
+  for (const int dpi : {200, 300}) {
+    for (unsigned seed = 1; seed <= 4; ++seed) {
+      const auto table = draw_table(dpi, seed, seed % 2 ? 2 : 4);
+      const auto tables = find_tables(table.page, dpi);
+      ASSERT_EQ(tables.size(), 1u) << dpi << " " << seed;
+      const TableGrid& grid = tables[0];
+      EXPECT_EQ(grid.row_edges.size(), 7u) << dpi << " " << seed;
+      EXPECT_EQ(grid.column_edges.size(), 5u) << dpi << " " << seed;
+      // 3 rows × 3 cells + photo box + 3 wide value cells + label of row 3 + merged label of rows 4–5.
+      EXPECT_EQ(grid.cells.size(), 9u + 1 + 3 + 2) << dpi << " " << seed;
+      const TableCell* photo = cell_at(grid, 0, 3);
+      ASSERT_TRUE(photo);
+      EXPECT_EQ(photo->row_span, 3);
+      const TableCell* merged_label = cell_at(grid, 4, 0);
+      ASSERT_TRUE(merged_label);
+      EXPECT_EQ(merged_label->row_span, 2);
+      const TableCell* wide_value = cell_at(grid, 3, 1);
+      ASSERT_TRUE(wide_value);
+      EXPECT_EQ(wide_value->column_span, 3);
+    }
+  }
+}
+
+TEST(TableGrid, SurvivesBrokenRulingsOfA1BitScan) {
+  auto table = draw_table(200, 7, 2);
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> x(0, table.page.cols - 1), y(0, table.page.rows - 1);
+  for (int i = 0; i < 4000; ++i) table.page.at<unsigned char>(y(random), x(random)) = 255;  // pinholes
+  const auto tables = find_tables(table.page, 200);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].cells.size(), 15u);
+}
+
+TEST(TableGrid, APageOfTextHasNoTable) {
+  cv::Mat page(2339, 1654, CV_8UC1, cv::Scalar(255));
+  for (int line = 0; line < 40; ++line)
+    cv::putText(page, "The quick brown fox jumps over the lazy dog", {100, 150 + 50 * line},
+                cv::FONT_HERSHEY_SIMPLEX, 1.2, 0, 3);
+  EXPECT_TRUE(find_tables(page, 200).empty());
+}
+
+TEST(TableGrid, CellImagesHaveTheRulingsRemoved) {
+  const auto table = draw_table(300, 3, 3);
+  const PageRulings rulings = find_rulings(table.page, 300);
+  const auto tables = tables_from_rulings(rulings, 300);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableCell* photo = cell_at(tables[0], 0, 3);
+  ASSERT_TRUE(photo);
+  // Grown by a few pixels into the rulings, the crop must still be blank paper.
+  cv::Rect grown = photo->box;
+  grown -= cv::Point(6, 6);
+  grown += cv::Size(12, 12);
+  EXPECT_EQ(cv::countNonZero(cell_image(table.page, rulings, grown) < 128), 0);
+}
+
+}  // namespace
+}  // namespace intake
