@@ -1,0 +1,49 @@
+#include "extractors/layout/form_title.h"
+
+#include <gtest/gtest.h>
+
+namespace intake {
+namespace {
+
+std::optional<FormKind> kind_of(std::string_view title) {
+  const auto match = match_form_title(title, form_catalogue());
+  if (!match) return std::nullopt;
+  return match->form->kind;
+}
+
+TEST(FormTitle, EveryFormIsKnownByItsOwnTitle) {
+  for (const FormModel& form : form_catalogue().forms) {
+    if (form.title_pattern) continue;
+    EXPECT_EQ(kind_of(form.title), form.kind) << form.title;
+    EXPECT_EQ(kind_of("附件" + std::to_string(form.annex.value_or(0)) + " " + form.title), form.kind) << form.title;
+  }
+}
+
+TEST(FormTitle, OneOcrSlipIsTolerated) {
+  EXPECT_EQ(kind_of("辽宁省政务公开工作先进个人推荐审枇表"), FormKind::annex6);
+  EXPECT_EQ(kind_of("辽宁省政务公开工作先进集体征求意见衣"), FormKind::annex7);
+}
+
+TEST(FormTitle, TheDistinguishingWordsDecide) {
+  EXPECT_EQ(kind_of("辽宁省政务公开工作先进集体初审推荐登记表"), FormKind::annex2);
+  EXPECT_EQ(kind_of("辽宁省政务公开工作先进个人初审推荐登记表"), FormKind::annex3);
+  EXPECT_EQ(kind_of("辽宁省政务公开工作先进集体推荐审批表"), FormKind::annex5);
+}
+
+TEST(FormTitle, VaryingTitlesMatchByPattern) {
+  EXPECT_EQ(kind_of("鞍山市政务公开工作先进集体和先进个人评选表彰工作机构成员名单"), FormKind::annex9);
+  const auto report = match_form_title("鞍山市政务公开工作先进集体和先进个人初审推荐工作报告", form_catalogue());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->form->kind, FormKind::report);
+  EXPECT_EQ(report->round, Round::initial);
+  EXPECT_EQ(match_form_title("关于正式推荐工作报告", form_catalogue())->round, Round::formal);
+}
+
+TEST(FormTitle, OtherTextIsNoTitle) {
+  EXPECT_FALSE(kind_of("主要事迹"));
+  EXPECT_FALSE(kind_of("同意推荐。"));
+  EXPECT_FALSE(kind_of("辽宁省政务公开工作先进推荐表"));
+}
+
+}  // namespace
+}  // namespace intake
