@@ -129,7 +129,7 @@ def _report(sub, round_, rng):
     for i, (heading, paras) in enumerate(zip(pool["headings"], sections), start=1):
         blocks.append(("heading", f"{formats.cn_number(i)}、{heading}"))
         blocks.extend(("para", p) for p in paras)
-    blocks += [("para", pool["closing"]), ("signature", sub.orgs.office),
+    blocks += [("closing", pool["closing"]), ("signature", sub.orgs.office),
                ("date", formats.date(plan.report_date, date_style))]
     values = dict(recommender=sub.unit.name, report_date=plan.report_date,
                   publicity=[{"start": s, "end": e} for s, e in publicity],

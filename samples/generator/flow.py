@@ -31,6 +31,11 @@ class Flow:
     def skip(self, points):
         self.y += points
 
+    def keep(self, points):
+        """Start a new page unless points of height still fit (keeps a closing line with its signature)."""
+        if self.y + points > self.bottom:
+            self.new_page()
+
     def add(self, text, style, x=None, space_after=0.0):
         """Place text (style.width wide, at x or the left margin); returns (page index, x, y, w, h) of its last line."""
         x = self.left if x is None else x

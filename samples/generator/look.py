@@ -49,7 +49,7 @@ def _face(kind, rng):
     return rng.choice(FACES[kind])
 
 
-def choose(form, rng, photo_weights=None):
+def choose(form, rng):
     body_kind = rng.choices(list(BODY_FACES), weights=list(BODY_FACES.values()))[0]
     size = rng.choice(BODY_SIZES)
     label_kind = rng.choice([body_kind, body_kind, "hei", "song"])
@@ -74,7 +74,7 @@ def choose(form, rng, photo_weights=None):
         vertical_labels=rng.random() < 0.5,
         centre_values=rng.random() < 0.6,
         indent_long=rng.random() < 0.7,
-        photo_mode=rng.choices(["glued", "printed", "empty"], weights=photo_weights or [6, 3, 1])[0],
+        photo_mode=rng.choices(["glued", "printed", "empty"], weights=[6, 3, 1])[0],
         photo_label=rng.choice(PHOTO_LABELS),
         overflow=rng.choice(["split", "annex_page"]),
         see_annex=rng.choice(SEE_ANNEX),

@@ -34,9 +34,6 @@ class Form:
     columns: tuple
     photo_box: bool
 
-    def field(self, field_id):
-        return next(f for f in self.fields + self.columns if f.id == field_id)
-
 
 @dataclass(frozen=True)
 class Unit:

@@ -13,7 +13,16 @@ RANKS = {
                "四级主任科员": 1, "一级科员": 1, "管理岗九级": 1, "专技十一级": 1},
     "provincial": {"一级主任科员": 3, "二级主任科员": 2, "三级调研员": 1, "四级调研员": 1, "专技八级": 1},
 }
-COUNTY_RANKS = ["县处级副职", "县处级正职", "一级调研员", "二级调研员"]
+
+
+def county_ranks(level, vocabulary):
+    """The 县处级 ranks (forms.json county_rank) a nominee of this level can hold: a county has no 县处级正职
+    below its own head, and a provincial department's 处长 would be nominated as a 调研员 at most."""
+    if level == "county":
+        return [r for r in vocabulary if r != "县处级正职"]
+    if level == "provincial":
+        return [r for r in vocabulary if "调研员" in r]
+    return list(vocabulary)
 
 
 def _deputy_head(district):

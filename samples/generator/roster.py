@@ -230,7 +230,7 @@ def _seal_body(unit):
     return unit
 
 
-def _round_plan(round_, orgs, rng):
+def _round_plan(round_, orgs, deadline, rng):
     if round_ == "initial":
         start, end = rng.choice(INITIAL_PUBLICITY)
         where = rng.choice(texts.report_pool()["where"]["initial"])
@@ -239,7 +239,6 @@ def _round_plan(round_, orgs, rng):
         where = rng.choice(texts.report_pool()["where"]["formal"]).format(unit=orgs.full_name)
     opinion_date = _weekday_after(end, rng, 0 if round_ == "formal" else 1, 2)
     report_date = _weekday_after(opinion_date, rng, 0, 1)
-    deadline = "2025-12-25" if round_ == "initial" else "2026-01-12"
     sent_day = min(_weekday_after(report_date, rng, 0, 2), deadline)
     sent = dt.datetime.fromisoformat(sent_day).replace(hour=rng.randint(8, 17), minute=rng.randint(0, 59),
                                                        second=rng.randint(0, 59))
@@ -247,13 +246,17 @@ def _round_plan(round_, orgs, rng):
                      opinion_date=opinion_date, sent=sent)
 
 
-def build(unit, sizes, seed):
-    """A Submission of `unit` with sizes.collectives / sizes.individuals nominees in both rounds."""
+def build(unit, sizes, deadlines, seed):
+    """A Submission of `unit` with sizes.collectives / sizes.individuals nominees in both rounds.
+
+    deadlines: {round: 'YYYY-MM-DD'} from models/units.json; every e-mail goes out by then.
+    """
     rng = rngmod.stream(seed, "roster", unit.name)
     orgs = for_unit(unit)
     sub = Submission(unit=unit, orgs=orgs, contact_name=people.name(rng.choice(["男", "女"]), rng),
                      contact_phone=people.landline(orgs.phone_area, rng), collectives=[], individuals=[],
-                     members=_members(orgs, rng), rounds={r: _round_plan(r, orgs, rng) for r in ("initial", "formal")})
+                     members=_members(orgs, rng),
+                     rounds={r: _round_plan(r, orgs, deadlines[r], rng) for r in ("initial", "formal")})
     for i, level in enumerate(_levels(orgs, sizes.collectives, rng)):
         sub.collectives.append(new_collective(unit.name, i + 1, orgs, level, rng, i == 0 or rng.random() < sizes.long_deeds))
     for i, level in enumerate(_levels(orgs, sizes.individuals, rng)):
@@ -272,11 +275,11 @@ def add_individual(sub, level, rank, rng, long_deeds=False, rare_name=False, rou
     return person
 
 
-def recast(sub, person, rank, seed):
-    """The same nominee slot re-drawn with another rank: post, title and prose must agree with the rank."""
+def recast(sub, person, rank, seed, level=None):
+    """The same nominee slot re-drawn with another rank (and level): post, title and prose must agree with it."""
     rng = rngmod.stream(seed, "recast", person.key, rank)
     index = int(person.key.rsplit("/p", 1)[1])
-    fresh = new_individual(sub.unit.name, index, sub.orgs, person.level, rank, rng,
+    fresh = new_individual(sub.unit.name, index, sub.orgs, level or person.level, rank, rng,
                            long_deeds=len(person.deeds) > 1000)
     fresh.rounds = person.rounds
     _opinions(fresh, "individual", sub, rng)

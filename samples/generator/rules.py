@@ -7,6 +7,7 @@ run.  Everything not planted is kept valid, so any other finding is a false
 alarm.
 """
 import datetime as dt
+from dataclasses import dataclass
 
 from . import people, posts
 from . import rng as rngmod
@@ -19,7 +20,6 @@ PREFERRED = {
     "publicity_period": "shenfu", "not_in_initial_round": "shenfu", "deadline_missed": "shenfu",
 }
 SHORT_PUBLICITY = ("2025-12-15", "2025-12-17")   # Mon-Wed: 3 working days where the notice asks for 5
-LATE_FORMAL = dt.datetime(2026, 1, 13, 9, 12, 40)
 
 
 def finding(rule, sub, subject=None, field=None, message="", severity="error", **extra):
@@ -43,8 +43,8 @@ def assign(subs, small):
     return chosen
 
 
-def _quota(sub, seed):
-    rng = rngmod.stream(seed, "plant", "quota")
+def _quota(sub, ctx):
+    rng = rngmod.stream(ctx.seed, "plant", "quota")
     allowed = allowed_individuals(sub.unit)
     while len(sub.nominees("initial", "individual")) <= allowed:
         add_individual(sub, rng.choice(["city", "county"]), rngmod.weighted(rng, posts.RANKS["county"]), rng,
@@ -54,59 +54,66 @@ def _quota(sub, seed):
                    message=f"{n} individuals nominated; allocation {sub.unit.quota_individual} + 20 % allows {allowed}")
 
 
-def _county_share(sub, seed):
+def _county_share(sub, ctx):
     people_ = sub.nominees("initial", "individual")
     everyone = len(people_) + len(sub.nominees("initial", "collective"))
     k = next(k for k in range(1, len(people_) + 1) if k / everyone > 0.2)
-    changed = [recast(sub, p, posts.COUNTY_RANKS[i % len(posts.COUNTY_RANKS)], seed)
-               for i, p in enumerate([p for p in people_ if "formal" in p.rounds][:k])]
+    changed = []
+    for i, p in enumerate([p for p in people_ if "formal" in p.rounds][:k]):
+        ranks = posts.county_ranks(p.level, ctx.vocab["county_rank"])
+        changed.append(recast(sub, p, ranks[i % len(ranks)], ctx.seed))
     return finding("county_rank_share", sub, field="rank", round="initial",
                    message=f"{k} of {len(people_)} individuals ({', '.join(p.name for p in changed)}) are 县处级: "
                            f"{100 * k / len(people_):.0f} % > 20 %")
 
 
-def _ineligible(sub, seed):
+def _ineligible(sub, ctx):
     target = next(p for p in reversed(sub.individuals) if p.rounds == ("initial", "formal"))
-    person = recast(sub, target, "厅局级副职", seed)
+    # a 副厅级 post exists only at city or provincial level (副市长, 副厅长)
+    rank = next(r for r in ctx.vocab["ineligible_rank"] if r in ctx.vocab["rank"])
+    person = recast(sub, target, rank, ctx.seed, level="provincial" if sub.orgs.kind == "provincial" else "city")
     return finding("ineligible_rank", sub, subject=person.name, field="rank",
-                   message=f"{person.name} is 厅局级副职 ({person.unit_and_title}); 副厅级 and above may not be nominated")
+                   message=f"{person.name} is {rank} ({person.unit_and_title}); 副厅级 and above may not be nominated")
 
 
-def _bad_id(sub, seed):
-    rng = rngmod.stream(seed, "plant", "id")
-    person = next(p for p in sub.individuals if "formal" in p.rounds)
+def _bad_id(sub, ctx):
+    rng = rngmod.stream(ctx.seed, "plant", "id")
+    formal = [p for p in sub.individuals if "formal" in p.rounds]
+    person = formal[min(1, len(formal) - 1)]      # not the first: that one already carries the 县处级 case
     person.id_number = people.id_number(person.id_number[:6], person.birth, person.gender, rng, valid=False)
     return finding("id_number_invalid", sub, subject=person.name, field="id_number",
                    message=f"{person.id_number}: ISO 7064 MOD 11-2 check character should be "
                            f"{people.id_check_char(person.id_number[:17])}")
 
 
-def _unsealed(sub, seed):
+def _unsealed(sub, ctx):
     person = next(p for p in sub.individuals if "formal" in p.rounds)
     person.opinions[("annex6", "recommender_opinion")].sealed = False
     return finding("unsealed_opinion", sub, subject=person.name, field="recommender_opinion", form="annex6",
                    message="推荐单位意见 signed and dated but not sealed")
 
 
-def _publicity(sub, seed):
+def _publicity(sub, ctx):
     plan = sub.rounds["initial"]
     plan.publicity = [SHORT_PUBLICITY]
     return finding("publicity_period", sub, field="publicity", round="initial",
                    message="公示 2025-12-15..2025-12-17 lasts 3 working days; the notice requires 5")
 
 
-def _not_initial(sub, seed):
-    rng = rngmod.stream(seed, "plant", "late-nominee")
+def _not_initial(sub, ctx):
+    rng = rngmod.stream(ctx.seed, "plant", "late-nominee")
     level = "provincial" if sub.orgs.kind == "provincial" else "county"
     person = add_individual(sub, level, rngmod.weighted(rng, posts.RANKS[level]), rng, rounds=("formal",))
     return finding("not_in_initial_round", sub, subject=person.name, round="formal",
                    message=f"{person.name} is nominated in the formal round but was not on the initial list")
 
 
-def _late(sub, seed):
-    sub.rounds["formal"].sent = LATE_FORMAL
+def _late(sub, ctx):
+    """The formal e-mail goes out the morning after the deadline (received date counts, notice 七)."""
+    day = dt.date.fromisoformat(ctx.deadlines["formal"]) + dt.timedelta(days=1)
+    sub.rounds["formal"].sent = dt.datetime.combine(day, dt.time(9, 12, 40))
     return finding("deadline_missed", sub, round="formal",
-                   message="formal e-mail received 2026-01-13, deadline 2026-01-12")
+                   message=f"formal e-mail received {day.isoformat()}, deadline {ctx.deadlines['formal']}")
 
 
 ROSTER_CASES = {"quota_exceeded": _quota, "county_rank_share": _county_share, "ineligible_rank": _ineligible,
@@ -114,9 +121,17 @@ ROSTER_CASES = {"quota_exceeded": _quota, "county_rank_share": _county_share, "i
                 "not_in_initial_round": _not_initial, "deadline_missed": _late}
 
 
-def plant_roster(assignment, seed):
+@dataclass(frozen=True)
+class Context:
+    seed: int
+    deadlines: dict         # models/units.json deadlines
+    vocab: dict             # models/forms.json vocabularies (county_rank, ineligible_rank)
+
+
+def plant_roster(assignment, seed, deadlines, vocab):
     """Apply the roster-level cases; returns their findings."""
-    return [ROSTER_CASES[case](sub, seed) for case, sub in assignment.items() if case in ROSTER_CASES]
+    ctx = Context(seed, deadlines, vocab)
+    return [ROSTER_CASES[case](sub, ctx) for case, sub in assignment.items() if case in ROSTER_CASES]
 
 
 DIFF_FIELDS = {"annex6": "education", "annex5": "staff_count", "annex3": "phone", "annex2": "contact_phone"}

@@ -14,7 +14,7 @@ import cairo
 import cv2
 import numpy as np
 
-from . import typeset
+from . import pixels, typeset
 
 SEAL_RED = (0.86, 0.11, 0.13)
 SEAL_FACES = ["Noto Sans CJK SC Bold", "Noto Serif CJK SC Bold", "WenQuanYi Zen Hei"]
@@ -84,6 +84,7 @@ def draw(ctx, stamp):
     r = stamp.radius
     ring = r * 0.055
     ctx.save()
+    ctx.new_path()          # text drawn before leaves a current point; an arc would join it with a line
     ctx.rotate(math.radians(stamp.angle))
     ctx.set_line_width(ring)
     ctx.arc(0, 0, r - ring / 2, 0, 2 * math.pi)
@@ -150,7 +151,7 @@ def stamp_raster(ctx, stamp, dpi, rng):
     for i, c in enumerate(reversed(SEAL_RED)):       # cairo ARGB32 is B, G, R, A in memory, premultiplied
         argb[..., i] = np.clip(a * c * 255, 0, 255)
     argb[..., 3] = np.clip(a * 255, 0, 255)
-    img = cairo.ImageSurface.create_for_data(bytearray(argb.tobytes()), cairo.FORMAT_ARGB32, side, side)
+    img = pixels.image_surface(argb, cairo.FORMAT_ARGB32)
     ctx.save()
     ctx.translate(stamp.cx, stamp.cy)
     ctx.scale(1 / scale, 1 / scale)
