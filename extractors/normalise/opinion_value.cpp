@@ -1,0 +1,160 @@
+#include "extractors/normalise/opinion_value.h"
+
+#include <vector>
+
+#include "extractors/normalise/chinese_numerals.h"
+#include "extractors/normalise/date_values.h"
+#include "extractors/normalise/text_values.h"
+#include "models/char_class.h"
+#include "models/full_width.h"
+#include "models/utf8.h"
+
+namespace intake {
+namespace {
+
+constexpr std::size_t longest_signature = 30;
+
+std::u32string trimmed(std::u32string_view text) {
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  while (begin < end && is_space(text[begin])) ++begin;
+  while (end > begin && is_space(text[end - 1])) --end;
+  return std::u32string(text.substr(begin, end - begin));
+}
+
+// （盖章）, (单位盖章), 【签字】: a bracketed note of at most 6 characters that asks for a seal or a signature.
+void remove_bracketed_placeholders(std::u32string& text) {
+  constexpr std::u32string_view openers = U"(（[【";
+  constexpr std::u32string_view closers = U")）]】";
+  constexpr std::size_t longest_inside = 6;
+  std::size_t open = text.find_first_of(openers);
+  while (open != std::u32string::npos) {
+    const std::size_t close = text.find_first_of(closers, open + 1);
+    const bool short_note = close != std::u32string::npos && close - open - 1 <= longest_inside;
+    const std::u32string_view inside =
+        short_note ? std::u32string_view(text).substr(open + 1, close - open - 1) : std::u32string_view{};
+    if (short_note && inside.find_first_of(U"章签") != std::u32string_view::npos) {
+      text.erase(open, close - open + 1);
+      open = text.find_first_of(openers, open);  // what follows has moved to `open`
+    } else {
+      open = text.find_first_of(openers, open + 1);
+    }
+  }
+}
+
+void remove_word(std::u32string& text, std::u32string_view word) {
+  for (std::size_t at = text.find(word); at != std::u32string::npos; at = text.find(word, at))
+    text.erase(at, word.size());
+}
+
+// 年  月  日 with nothing filled in: the printed date line of a blank box.
+void remove_blank_date_lines(std::u32string& text) {
+  std::size_t year = text.find(U'年');
+  while (year != std::u32string::npos) {
+    std::size_t before = year;
+    while (before > 0 && is_space(text[before - 1])) --before;
+    const bool filled = before > 0 && (is_ascii_digit(text[before - 1]) || is_chinese_numeral(text[before - 1]));
+    std::size_t i = year + 1;
+    while (i < text.size() && is_space(text[i])) ++i;
+    const bool month = !filled && i < text.size() && text[i] == U'月';
+    if (month) ++i;
+    while (month && i < text.size() && is_space(text[i])) ++i;
+    if (month && i < text.size() && text[i] == U'日') {
+      text.erase(before, i + 1 - before);
+      year = text.find(U'年', before);
+    } else {
+      year = text.find(U'年', year + 1);
+    }
+  }
+}
+
+// 负责人（签字）：, 单位负责人签名: — a printed prompt for a signature, with nothing filled in (placeholders in
+// brackets already removed).
+bool is_signature_prompt(const std::u32string& line) {
+  constexpr std::size_t longest_prompt = 12;
+  if (line.size() > longest_prompt) return false;
+  std::u32string rest = line;
+  for (const std::u32string_view word :
+       {std::u32string_view{U"主要负责人"}, std::u32string_view{U"负责人"}, std::u32string_view{U"单位"},
+        std::u32string_view{U"领导"}, std::u32string_view{U"签字"}, std::u32string_view{U"签名"}})
+    remove_word(rest, word);
+  const bool prompt_word = rest.size() < line.size();
+  const bool only_punctuation = rest.find_first_not_of(U":：()（） ") == std::u32string::npos;
+  return prompt_word && only_punctuation;
+}
+
+struct Split {
+  std::vector<std::u32string> lines;  // the opinion without its date
+  std::optional<DateMention> date;
+};
+
+std::vector<std::u32string> non_blank_lines(std::u32string_view text) {
+  std::vector<std::u32string> lines;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find_first_of(U"\n\r", begin);
+    if (end == std::u32string_view::npos) end = text.size();
+    std::u32string line = trimmed(text.substr(begin, end - begin));
+    if (!line.empty()) lines.push_back(std::move(line));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+// The date a line ends with (a full stop after it allowed), and what the line holds before it.
+std::optional<DateMention> date_ending(const std::u32string& line) {
+  const std::vector<DateMention> dates = find_dates(line);
+  if (dates.empty()) return std::nullopt;
+  std::u32string_view after = std::u32string_view(line).substr(dates.back().end);
+  while (!after.empty() && (is_space(after.front()) || after.front() == U'。' || after.front() == U'.'))
+    after.remove_prefix(1);
+  if (!after.empty()) return std::nullopt;
+  return dates.back();
+}
+
+// A unit's name under the date: short, no digits, no sentence punctuation.
+bool is_signature(const std::u32string& line) {
+  return line.size() <= longest_signature && line.find_first_of(U"0123456789，。；：！？,;:!?") == std::u32string::npos;
+}
+
+// The date on the box's last line, or on the line before a signature line; taken out of the lines.
+Split split_final_date(std::vector<std::u32string> lines) {
+  for (std::size_t from_end = 1; from_end <= 2 && from_end <= lines.size(); ++from_end) {
+    const std::size_t index = lines.size() - from_end;
+    if (from_end == 2 && !is_signature(lines.back())) break;
+    const auto date = date_ending(lines[index]);
+    if (!date) continue;
+    lines[index] = trimmed(std::u32string_view(lines[index]).substr(0, date->begin));
+    if (lines[index].empty()) lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(index));
+    return {std::move(lines), date};
+  }
+  return {std::move(lines), std::nullopt};
+}
+
+}  // namespace
+
+Normalised normalise_opinion(std::string_view raw) {
+  std::u32string text = utf8_decode(fold_full_width(raw, Fold::letters_and_digits));
+  remove_bracketed_placeholders(text);
+  remove_word(text, U"盖章");
+  remove_blank_date_lines(text);
+  std::vector<std::u32string> lines = non_blank_lines(text);
+  std::erase_if(lines, is_signature_prompt);
+  if (lines.empty()) return missing_value();
+
+  const Split split = split_final_date(std::move(lines));
+  std::u32string rest;
+  for (const std::u32string& line : split.lines) rest += line + U"\n";
+  const std::string opinion_text = join_lines(utf8_encode(rest), LineBreaks::keep_paragraphs);
+  nlohmann::json value{{"text", opinion_text}, {"sealed", false}, {"date", nullptr}};
+
+  if (split.date && !split.date->date) return invalid_value(split.date->note, std::move(value));
+  if (split.date) value["date"] = iso_date(*split.date->date);
+  if (!split.date) return review_value(std::move(value), 1.0, "no date at the end of the opinion");
+  if (opinion_text.empty()) return review_value(std::move(value), 1.0, "a date but no opinion text");
+  if (opinion_text.find("\xEF\xBF\xBD") != std::string::npos)
+    return review_value(std::move(value), unrecognised_factor, "unreadable characters in the text");
+  return ok_value(std::move(value));
+}
+
+}  // namespace intake

@@ -1,0 +1,16 @@
+#pragma once
+// 意见 boxes (FORMS.md opinion): the opinion's text, the seal, and the date written under it.
+#include <string_view>
+
+#include "extractors/normalise/normalised.h"
+
+namespace intake {
+
+// → {"text": …, "sealed": false, "date": "YYYY-MM-DD" | null}. The date is the one the box ends with (any form
+// normalise_date reads, Chinese numerals included), possibly followed by one signature line; it is taken out of
+// the text. The printed placeholders of a blank box — （盖章）, 盖章, （签字）, 负责人签字：, 年 月 日 — are removed,
+// so a box holding only them is missing. `sealed` is left false: the caller sets it from the seal detector. Status: ok
+// with text and a date; review without a date or without text; invalid when the date does not exist.
+Normalised normalise_opinion(std::string_view raw);
+
+}  // namespace intake

@@ -1,0 +1,115 @@
+#include "extractors/normalise/text_values.h"
+
+#include <vector>
+
+#include "models/char_class.h"
+#include "models/utf8.h"
+
+namespace intake {
+namespace {
+
+// Characters set without spaces in Chinese typesetting: ideographs, CJK punctuation (U+3000 block), full-width
+// forms and the curly quotes Chinese text uses.
+bool is_wide(char32_t c) {
+  return is_han(c) || (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == U'“' || c == U'”' ||
+         c == U'‘' || c == U'’' || c == U'…' || c == U'—' || c == U'·';
+}
+
+bool is_ascii_word_char(char32_t c) { return is_ascii_digit(c) || is_ascii_letter(c); }
+
+// One printed line, spaces tidied: none between wide characters (or a wide character and a digit), one elsewhere.
+std::u32string tidy_line(std::u32string_view line) {
+  std::u32string out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (!is_space(line[i])) {
+      out.push_back(line[i++]);
+      continue;
+    }
+    std::size_t end = i;
+    while (end < line.size() && is_space(line[end])) ++end;
+    if (!out.empty() && end < line.size()) {
+      const char32_t before = out.back();
+      const char32_t after = line[end];
+      const bool drop =
+          (is_wide(before) && (is_wide(after) || is_ascii_digit(after))) || (is_ascii_digit(before) && is_wide(after));
+      if (!drop) out.push_back(U' ');
+    }
+    i = end;
+  }
+  return out;
+}
+
+bool ends_sentence(std::u32string_view line) {
+  // Closing quotes and brackets may follow the full stop: ……。” ends a sentence too.
+  constexpr std::u32string_view closers = U"”’）)」』】》\"'";
+  std::size_t end = line.size();
+  while (end > 0 && closers.find(line[end - 1]) != std::u32string_view::npos) --end;
+  return end > 0 && is_clause_end(line[end - 1]);
+}
+
+std::vector<std::u32string> split_lines(std::u32string_view text) {
+  std::vector<std::u32string> lines(1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (c == U'\r' && i + 1 < text.size() && text[i + 1] == U'\n') continue;  // CR LF is one break
+    if (c == U'\n' || c == U'\r' || c == 0x2028 || c == 0x2029) {
+      lines.emplace_back();
+    } else if (!is_control(c)) {
+      lines.back().push_back(c);
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::string join_lines(std::string_view raw, LineBreaks breaks) {
+  const std::u32string text = utf8_decode(fold_full_width(raw, Fold::letters_and_digits));
+  std::u32string out;
+  bool blank_since_last = false;
+  for (const std::u32string& raw_line : split_lines(text)) {
+    const std::u32string line = tidy_line(raw_line);
+    if (line.empty()) {
+      blank_since_last = true;
+      continue;
+    }
+    if (!out.empty()) {
+      const bool paragraph = breaks == LineBreaks::keep_paragraphs && (blank_since_last || ends_sentence(out));
+      if (paragraph) {
+        out.push_back(U'\n');
+      } else if (is_ascii_word_char(out.back()) && is_ascii_word_char(line.front())) {
+        out.push_back(U' ');
+      }
+    }
+    out += line;
+    blank_since_last = false;
+  }
+  return utf8_encode(out);
+}
+
+std::u32string compact_text(std::string_view raw, Fold fold) {
+  std::u32string out;
+  for (const char32_t c : utf8_decode(fold_full_width(raw, fold)))
+    if (!is_space(c) && !is_control(c)) out.push_back(c);
+  return out;
+}
+
+namespace {
+
+Normalised text_result(std::string text) {
+  if (text.empty()) return missing_value();
+  if (text.find("\xEF\xBF\xBD") != std::string::npos)  // U+FFFD: bytes that were not UTF-8
+    return review_value(std::move(text), unrecognised_factor, "unreadable characters in the text");
+  return ok_value(std::move(text));
+}
+
+}  // namespace
+
+Normalised normalise_text(std::string_view raw) { return text_result(join_lines(raw, LineBreaks::join_all)); }
+
+Normalised normalise_long_text(std::string_view raw) {
+  return text_result(join_lines(raw, LineBreaks::keep_paragraphs));
+}
+
+}  // namespace intake

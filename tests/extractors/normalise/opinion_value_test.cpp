@@ -1,0 +1,63 @@
+#include "extractors/normalise/opinion_value.h"
+
+#include <gtest/gtest.h>
+
+#include "expect_normalised.h"
+
+namespace intake {
+namespace {
+
+using testing::is;
+using testing::is_ok;
+
+nlohmann::json opinion(const std::string& text, const nlohmann::json& date) {
+  return {{"text", text}, {"sealed", false}, {"date", date}};
+}
+
+TEST(NormaliseOpinion, TextAndTheDateBelowIt) {
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。\n\n（盖章）\n2026年1月8日"), opinion("同意推荐。", "2026-01-08")));
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。\n鞍山市人民政府办公室\n（盖章）\n二〇二六年一月八日"),
+                    opinion("同意推荐。\n鞍山市人民政府办公室", "2026-01-08")));
+  EXPECT_TRUE(is_ok(normalise_opinion("经研究，同意推荐该同志。\n盖章\n二○二六年元月八日"),
+                    opinion("经研究，同意推荐该同志。", "2026-01-08")));
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。 2026.1.8"), opinion("同意推荐。", "2026-01-08")));
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。\n2026 年 1 月 8 日"), opinion("同意推荐。", "2026-01-08")));
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。\n2026年1月8号。"), opinion("同意推荐。", "2026-01-08")));
+  // A signature line under the date stays in the text.
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。\n2026年1月8日\n辽宁省财政厅（盖章）"),
+                    opinion("同意推荐。\n辽宁省财政厅", "2026-01-08")));
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐\n负责人（签字）：\n2026年1月8日"), opinion("同意推荐", "2026-01-08")));
+  // Wrapped opinion text joins without spaces.
+  EXPECT_TRUE(is_ok(normalise_opinion("该同志工作成绩突出，同意推荐为先进\n个人。\n2026年1月8日"),
+                    opinion("该同志工作成绩突出，同意推荐为先进个人。", "2026-01-08")));
+}
+
+TEST(NormaliseOpinion, BlankBoxesAreMissing) {
+  EXPECT_TRUE(is(normalise_opinion(""), FieldStatus::missing, nullptr));
+  EXPECT_TRUE(is(normalise_opinion("（盖章）\n年    月    日"), FieldStatus::missing, nullptr));
+  EXPECT_TRUE(is(normalise_opinion("(盖章)\n 年 月 日 "), FieldStatus::missing, nullptr));
+  EXPECT_TRUE(is(normalise_opinion("盖章\n\n年月日"), FieldStatus::missing, nullptr));
+  EXPECT_TRUE(is(normalise_opinion("（签字）"), FieldStatus::missing, nullptr));
+  EXPECT_TRUE(is(normalise_opinion("（盖章）（签字）年月日年 月 日"), FieldStatus::missing, nullptr));
+  EXPECT_TRUE(is(normalise_opinion("单位负责人签字：\n（盖章）\n年 月 日"), FieldStatus::missing, nullptr));
+}
+
+TEST(NormaliseOpinion, NoDateOrNoTextIsForReview) {
+  EXPECT_TRUE(is(normalise_opinion("同意推荐。"), FieldStatus::review, opinion("同意推荐。", nullptr)));
+  EXPECT_TRUE(
+      is(normalise_opinion("同意推荐。\n（盖章）\n年 月 日"), FieldStatus::review, opinion("同意推荐。", nullptr)));
+  EXPECT_TRUE(is(normalise_opinion("（盖章）\n2026年1月8日"), FieldStatus::review, opinion("", "2026-01-08")));
+  // A date inside the text is not the opinion's date.
+  EXPECT_TRUE(is(normalise_opinion("经2025年12月15日党组会研究，同意推荐。"), FieldStatus::review,
+                 opinion("经2025年12月15日党组会研究，同意推荐。", nullptr)));
+  EXPECT_EQ(normalise_opinion("同意推荐。\n2026年1月 日").status, FieldStatus::review);
+}
+
+TEST(NormaliseOpinion, ImpossibleDateIsInvalid) {
+  const Normalised n = normalise_opinion("同意推荐。\n2026年2月30日");
+  EXPECT_TRUE(is(n, FieldStatus::invalid, opinion("同意推荐。", nullptr)));
+  EXPECT_EQ(n.note, "no such date 2026-02-30");
+}
+
+}  // namespace
+}  // namespace intake

@@ -1,0 +1,63 @@
+#include "extractors/normalise/text_values.h"
+
+#include <gtest/gtest.h>
+
+#include "expect_normalised.h"
+
+namespace intake {
+namespace {
+
+using testing::is;
+using testing::is_ok;
+
+TEST(JoinLines, WrappedChineseJoinsWithoutSpaces) {
+  EXPECT_EQ(join_lines("鞍山市人民政府办\n公室", LineBreaks::join_all), "鞍山市人民政府办公室");
+  EXPECT_EQ(join_lines("  鞍山市人民政府办公室  ", LineBreaks::join_all), "鞍山市人民政府办公室");
+  EXPECT_EQ(join_lines("鞍 山 市 人民政府", LineBreaks::join_all), "鞍山市人民政府");  // OCR's spaces
+  EXPECT_EQ(join_lines("共 ３２ 人", LineBreaks::join_all), "共32人");
+  EXPECT_EQ(join_lines("2025\n年", LineBreaks::join_all), "2025年");
+  EXPECT_EQ(join_lines("鞍山市\r\n人民政府", LineBreaks::join_all), "鞍山市人民政府");
+}
+
+TEST(JoinLines, LatinWordsKeepOneSpace) {
+  EXPECT_EQ(join_lines("通过ISO\n9001认证", LineBreaks::join_all), "通过ISO 9001认证");
+  EXPECT_EQ(join_lines("Open   Government", LineBreaks::join_all), "Open Government");
+}
+
+TEST(JoinLines, ParagraphsEndWithSentencePunctuation) {
+  const std::string raw =
+      "　　该同志长期从事政务公开工作，认真\n"
+      "负责。\n"
+      "　　二是推进基层政务公开标准化规范化\n"
+      "建设；\n"
+      "三是……";
+  EXPECT_EQ(join_lines(raw, LineBreaks::keep_paragraphs),
+            "该同志长期从事政务公开工作，认真负责。\n二是推进基层政务公开标准化规范化建设；\n三是……");
+  EXPECT_EQ(join_lines(raw, LineBreaks::join_all),
+            "该同志长期从事政务公开工作，认真负责。二是推进基层政务公开标准化规范化建设；三是……");
+  // A closing quote after the full stop still ends the paragraph; a blank line always does.
+  EXPECT_EQ(join_lines("荣获“先进单位。”\n次年", LineBreaks::keep_paragraphs), "荣获“先进单位。”\n次年");
+  EXPECT_EQ(join_lines("第一段\n\n第二段", LineBreaks::keep_paragraphs), "第一段\n第二段");
+}
+
+TEST(JoinLines, ControlCharactersAndBadBytesNeverSurvive) {
+  EXPECT_EQ(join_lines("王\x01晓\x7F梅", LineBreaks::join_all), "王晓梅");
+  EXPECT_EQ(join_lines("王\xFF", LineBreaks::join_all), "王\xEF\xBF\xBD");
+}
+
+TEST(NormaliseText, Values) {
+  EXPECT_TRUE(is_ok(normalise_text("鞍山市人民政府办公室"), "鞍山市人民政府办公室"));
+  EXPECT_TRUE(is_ok(normalise_text("鞍山市铁东区人民政府\n办公室主任"), "鞍山市铁东区人民政府办公室主任"));
+  EXPECT_TRUE(is_ok(normalise_text("辽宁省沈阳市和平区（南京南街１号）"), "辽宁省沈阳市和平区（南京南街1号）"));
+  EXPECT_TRUE(is(normalise_text(""), FieldStatus::missing, nullptr));
+  EXPECT_TRUE(is(normalise_text(" \n\t　"), FieldStatus::missing, nullptr));
+  EXPECT_EQ(normalise_text("王\xFF").status, FieldStatus::review);
+}
+
+TEST(NormaliseLongText, KeepsParagraphs) {
+  EXPECT_TRUE(is_ok(normalise_long_text("一是健全机制。\n二是强化\n培训。"), "一是健全机制。\n二是强化培训。"));
+  EXPECT_TRUE(is(normalise_long_text("\n\n"), FieldStatus::missing, nullptr));
+}
+
+}  // namespace
+}  // namespace intake
