@@ -1,0 +1,57 @@
+#pragma once
+// Which way up a (deskewed) page is: 0, 90, 180 or 270 degrees. Scans arrive sideways and upside down from
+// feeders and from people who put the paper in however it came.
+//
+// Two questions, answered separately:
+//  - sideways or not: text lines run along the page. Chinese glyphs are square, so their shape says nothing;
+//    line spacing does. In small tiles of the text (rulings, frames and seal rings removed, glyphs merged by
+//    pooling to 0.5 mm), rows between lines are empty and columns inside a line are not.
+//  - upright or upside down: an OCR strip scorer when the caller has one (Tesseract reading a few text lines
+//    both ways), else layout cues of Chinese forms and reports: the big title sits above the table (or near the
+//    top of the text), the seal sits in the lower half, and content starts at the top margin.
+// Thread-safe when the scorer is.
+#include <functional>
+#include <opencv2/core.hpp>
+
+namespace intake {
+
+// Scores how upright a grey text strip looks (higher = more likely upright); supplied by the OCR layer.
+using UprightScorer = std::function<double(const cv::Mat& grey)>;
+
+struct OrientationOptions {
+  // Resolution for the layout measures: glyphs of 五号 text stay ~15 px, tiles stay cheap.
+  double analysis_dpi = 100;
+  // Glyphs are merged by OR-pooling to this cell; above the gap between glyphs of a line (~0.1 em), below the
+  // gap between lines (≥ 0.3 em of 五号 = 1.1 mm).
+  double pool_mm = 0.5;
+  // Tile side for the line-direction vote: a few lines of text, small enough that table columns do not line up
+  // into a rhythm of their own.
+  double tile_mm = 24;
+  // Mean tile vote (empty-row share minus empty-column share, in [-1, 1]) below which the page is not turned a
+  // quarter: weak evidence keeps the scan as it came.
+  double min_sideways_vote = 0.04;
+  // Text strips handed to the scorer (the widest lines of ordinary height), each scored both ways up.
+  int scorer_strips = 3;
+  // The scorer decides only when the summed difference (upright minus flipped) is larger than this; otherwise
+  // layout cues decide. 0: any difference.
+  double scorer_margin = 0.0;
+  // A line at least this many times the median line height is the title.
+  double title_height_ratio = 1.35;
+};
+
+enum class FlipSource { none, scorer, layout };
+
+struct OrientationEstimate {
+  int rotation = 0;                // clockwise degrees to apply to make the page upright: 0, 90, 180 or 270
+  double confidence = 0;           // 0–1, the weaker of the two answers below
+  double sideways_confidence = 0;  // 0–1, how clear the line direction was
+  double flip_confidence = 0;      // 0–1, how clear up from down was
+  FlipSource flip_source = FlipSource::none;
+};
+
+// `grey`: CV_8UC1 deskewed page at `dpi`. `seals`: optional mask (any resolution, same frame) of where seals are,
+// a cue for up and down (colour scans show them before any ring is fitted).
+OrientationEstimate find_orientation(const cv::Mat& grey, double dpi, const OrientationOptions& options = {},
+                                     const UprightScorer& scorer = {}, const cv::Mat& seals = {});
+
+}  // namespace intake

@@ -1,0 +1,86 @@
+#pragma once
+// Round seals (公章): found, measured, and their ink taken out of the page OCR reads, because a seal stamped over
+// the date or the signature block otherwise turns those characters into noise.
+//
+// Colour scans: seal ink is red. A red-ink mask (HSV-style hue, saturation and value tests on the flattened page)
+// is grouped into blobs of seal size; a blob whose outer ring fits a circle is a seal. Its red pixels are
+// whitened in the OCR grey page, except where they are dark in every channel: that is black text under the red.
+// Grey and 1-bit scans: the seal is grey or black, so it is found by shape: a thin ring of seal size (Hough
+// circles on a reduced page, then a check that ink lies on the ring and not just beside it) with something
+// inside. On grey scans the seal ink is mid-grey, lighter than black text, which gives its mask; on 1-bit scans
+// only the ring's own stroke is marked, and nothing is removed (seal and text ink cannot be told apart).
+// Thread-safe.
+#include <opencv2/core.hpp>
+#include <vector>
+
+namespace intake {
+
+struct SealMark {
+  cv::Point2f centre;  // in clean-page pixels
+  float radius = 0;    // outer radius of the ring, px
+  bool red = true;     // found by colour (false: by shape on a grey or 1-bit page)
+  double score = 0;    // share of the ring's circumference that is inked, 0–1
+};
+
+struct SealOptions {
+  // Ring diameters accepted. Official seals are 38–45 mm across and department seals 35–42 mm; 30–50 mm leaves
+  // room for a wrong resolution in the file, scale error and old seals.
+  double min_diameter_mm = 30;
+  double max_diameter_mm = 50;
+  // Red ink, as HSV tests: hue within this many degrees of red (both ends of the hue circle), ...
+  double max_hue_degrees = 25;
+  // ... saturation (max - min) / max at least this (pink, under-inked stamps are ~0.25; paper tint < 0.08), ...
+  double min_saturation = 0.18;
+  // ... value (brightest channel, on flattened paper) at least this: darker is black text, red or not, ...
+  int min_value = 90;
+  // ... and chroma (max - min, on flattened paper) at least this, so noise on near-white paper is never "red".
+  int min_chroma = 35;
+  // Under a red seal, pixels whose brightest channel (flattened) is below this are black text and are kept.
+  int keep_dark_value = 110;
+  // A red blob is a round seal when at least this share of its ring's circumference is inked.
+  double min_red_ring_coverage = 0.6;
+
+  // Shape-based search (grey and 1-bit scans; colour scans without a red seal).
+  bool rings_without_colour = true;
+  // Resolution of the ring search: a 1 mm seal stroke is still 3 px at 75 dpi.
+  double ring_search_dpi = 75;
+  // Reduced grey darker than this is ink for the ring test (flattened paper is 255, grey seal ink ~100–200).
+  int ring_ink_level = 215;
+  // Hough accumulator threshold: candidates only, each one is verified; lower finds fainter rings, costs time.
+  int hough_votes = 25;
+  // Share of the circumference that must be inked ...
+  double min_shape_ring_coverage = 0.75;
+  // ... and by how much more than 2 mm inside and outside it: a ring, not a patch of dense text.
+  double min_ring_contrast = 0.4;
+  // On grey scans, seal ink lies between these levels of the flattened page: lighter than black text and its
+  // anti-aliased edges, darker than paper and show-through.
+  int grey_seal_dark = 70;
+  int grey_seal_light = 215;
+};
+
+struct SealFinding {
+  cv::Mat mask;  // 255 where seal ink was found, same size as the page; empty when no seal
+  std::vector<SealMark> seals;
+};
+
+// `bgr`: the clean page in colour, or a region of it; `paper`: its paper estimate (CV_8UC1, same size; see
+// illumination.h), or empty to take the paper as white.
+SealFinding find_red_seals(const cv::Mat& bgr, const cv::Mat& paper, double dpi, const SealOptions& options = {});
+
+// Boxes of `bgr` that hold a seal-sized blob of red (found on a ~50 dpi copy): where find_red_seals looks, and
+// all of a colour page that cleanup has to read in colour.
+std::vector<cv::Rect> red_seal_regions(const cv::Mat& bgr, const cv::Mat& paper, double dpi,
+                                       const SealOptions& options = {});
+
+// Whitens the seal ink of `finding` in `grey` (the flattened clean page) but keeps black text under it.
+void remove_red_seal_ink(cv::Mat& grey, const cv::Mat& bgr, const cv::Mat& paper, const SealFinding& finding,
+                         const SealOptions& options = {});
+
+// Red-ink mask alone (255 = red seal-like ink). `paper` may be empty (unflattened: paper taken as white).
+cv::Mat red_ink_mask(const cv::Mat& bgr, const cv::Mat& paper, const SealOptions& options = {});
+
+// Shape-based search on a flattened grey page (`one_bit`: the page came from a 1-bit scan). The mask marks
+// mid-grey seal ink inside the ring on grey pages and the ring's stroke on 1-bit pages.
+SealFinding find_seal_rings(const cv::Mat& grey, double dpi, bool one_bit, const SealOptions& options = {});
+
+}  // namespace intake

@@ -1,0 +1,159 @@
+#include <gtest/gtest.h>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "pipeline/cleanup/illumination.h"
+#include "pipeline/cleanup/seals.h"
+#include "synthetic_page.h"
+
+namespace intake {
+namespace {
+
+cv::Mat jpeg_round_trip(const cv::Mat& image, int quality) {
+  std::vector<unsigned char> bytes;
+  cv::imencode(".jpg", image, bytes, {cv::IMWRITE_JPEG_QUALITY, quality});
+  return cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
+}
+
+double iou(const cv::Mat& a, const cv::Mat& b) {
+  const double both = cv::countNonZero(a & b), either = cv::countNonZero(a | b);
+  return either == 0 ? 0 : both / either;
+}
+
+// Share of the pixels of `where` that are set in `condition` (both masks).
+double share(const cv::Mat& condition, const cv::Mat& where) {
+  const int total = cv::countNonZero(where);
+  return total == 0 ? 0 : cv::countNonZero(condition & where) / static_cast<double>(total);
+}
+
+void expect_matches_drawn_seal(const SealMark& seal, const testing::SyntheticPage& page) {
+  const double mm = page.dpi / 25.4;
+  EXPECT_LT(cv::norm(seal.centre - page.seal_centre), 2 * mm);
+  EXPECT_NEAR(seal.radius, page.seal_radius, 0.1 * page.seal_radius);
+}
+
+struct SealCase {
+  int dpi;
+  bool light;
+  int jpeg_quality;  // 0: no JPEG
+};
+
+class SealRed : public ::testing::TestWithParam<SealCase> {};
+
+// Red seals on colour scans: found where drawn, masked with the drawn ink, lifted off the OCR page while the
+// black text under them stays.
+TEST_P(SealRed, FoundMaskedAndRemovedWithTextKept) {
+  const SealCase c = GetParam();
+  for (unsigned seed = 1; seed <= (c.dpi < 300 ? 2u : 1u); ++seed) {
+    testing::PageSpec spec;
+    spec.dpi = c.dpi;
+    spec.seed = seed + (c.light ? 20u : 0u) + static_cast<unsigned>(c.jpeg_quality);
+    spec.light_seal = c.light;
+    testing::SyntheticPage page = testing::draw_page(spec);
+    testing::add_noise(page.image, 3, seed);
+    if (c.jpeg_quality > 0) page.image = jpeg_round_trip(page.image, c.jpeg_quality);
+
+    const cv::Mat grey = testing::to_grey(page.image);
+    const cv::Mat paper = estimate_paper(grey, c.dpi);
+    cv::Mat flat = flatten(grey, paper);
+    const SealFinding found = find_red_seals(page.image, paper, c.dpi);
+    ASSERT_EQ(found.seals.size(), 1u) << "seed " << spec.seed;
+    EXPECT_TRUE(found.seals[0].red);
+    expect_matches_drawn_seal(found.seals[0], page);
+    // Seal ink not under black text, and black text under the seal.
+    cv::Mat black_near;
+    cv::dilate(page.black_ink, black_near, cv::Mat::ones(5, 5, CV_8UC1));
+    const cv::Mat seal_only = page.seal_ink & ~black_near;
+    const cv::Mat text_under_seal = page.black_ink & page.seal_ink;
+    EXPECT_GT(iou(found.mask, page.seal_ink), 0.8) << "seed " << spec.seed;
+
+    remove_red_seal_ink(flat, page.image, paper, found);
+    EXPECT_GT(share(flat > 200, seal_only), 0.97) << "seal ink left in the OCR page";
+    ASSERT_GT(cv::countNonZero(text_under_seal), 0);
+    EXPECT_GT(share(flat < 128, text_under_seal), 0.95) << "text under the seal lost";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Seal, SealRed,
+                         ::testing::Values(SealCase{200, false, 0}, SealCase{300, false, 80}, SealCase{200, true, 85},
+                                           SealCase{300, true, 0}),
+                         [](const auto& info) {
+                           return std::to_string(info.param.dpi) + (info.param.light ? "dpi_light" : "dpi_full") +
+                                  (info.param.jpeg_quality ? "_jpeg" : "");
+                         });
+
+// Red that is not a round seal (a red letterhead line, 红头) stays in the page.
+TEST(SealRedHeader, RedTextIsNotASeal) {
+  testing::PageSpec spec;
+  spec.seal = false;
+  testing::SyntheticPage page = testing::draw_page(spec);
+  cv::Mat ignored = cv::Mat::zeros(page.image.size(), CV_8UC1);
+  cv::RNG rng(5);
+  testing::PageDrawer draw(page.image, ignored, spec.dpi, rng);
+  draw.text_line(40, 8, 12, 10, cv::Scalar(40, 40, 210), false);
+  draw.line(20, 3, 190, 3, 0.8, cv::Scalar(40, 40, 210));
+  const cv::Mat paper = estimate_paper(testing::to_grey(page.image), spec.dpi);
+  const SealFinding found = find_red_seals(page.image, paper, spec.dpi);
+  EXPECT_TRUE(found.seals.empty());
+  EXPECT_TRUE(found.mask.empty());
+}
+
+class SealShape : public ::testing::TestWithParam<int> {};
+
+// Grey scans: the red seal is mid-grey; found by its ring, masked by its grey level, black text kept.
+TEST_P(SealShape, GreyScanRingFoundWithoutColour) {
+  for (unsigned seed : {3u, 4u}) {
+    testing::PageSpec spec;
+    spec.dpi = GetParam();
+    spec.seed = seed;
+    const testing::SyntheticPage page = testing::draw_page(spec);
+    cv::Mat grey = testing::to_grey(page.image);
+    testing::add_noise(grey, 3, seed);
+    const cv::Mat flat = flatten(grey, estimate_paper(grey, spec.dpi));
+    const SealFinding found = find_seal_rings(flat, spec.dpi, false);
+    ASSERT_EQ(found.seals.size(), 1u) << "seed " << seed;
+    EXPECT_FALSE(found.seals[0].red);
+    expect_matches_drawn_seal(found.seals[0], page);
+    cv::Mat black_near;
+    cv::dilate(page.black_ink, black_near, cv::Mat::ones(5, 5, CV_8UC1));
+    EXPECT_GT(share(found.mask, page.seal_ink & ~black_near), 0.8);
+    EXPECT_LT(share(found.mask, page.black_ink & page.seal_ink), 0.05);
+  }
+}
+
+// 1-bit scans: the seal is black like the text; its ring is still a ring.
+TEST_P(SealShape, OneBitScanRingFoundWithoutColour) {
+  for (unsigned seed : {5u, 6u}) {
+    testing::PageSpec spec;
+    spec.dpi = GetParam();
+    spec.seed = seed;
+    const testing::SyntheticPage page = testing::draw_page(spec);
+    const cv::Mat bw = testing::to_bw(page.image);
+    const SealFinding found = find_seal_rings(bw, spec.dpi, true);
+    ASSERT_EQ(found.seals.size(), 1u) << "seed " << seed;
+    EXPECT_FALSE(found.seals[0].red);
+    expect_matches_drawn_seal(found.seals[0], page);
+    EXPECT_GT(cv::countNonZero(found.mask & page.seal_ink), 0);
+  }
+}
+
+// Tables, text and title make no ring.
+TEST_P(SealShape, NoSealNoRing) {
+  for (unsigned seed : {7u, 8u}) {
+    testing::PageSpec spec;
+    spec.dpi = GetParam();
+    spec.seed = seed;
+    spec.seal = false;
+    const testing::SyntheticPage page = testing::draw_page(spec);
+    const cv::Mat grey = testing::to_grey(page.image);
+    EXPECT_TRUE(find_seal_rings(flatten(grey, estimate_paper(grey, spec.dpi)), spec.dpi, false).seals.empty());
+    EXPECT_TRUE(find_seal_rings(testing::to_bw(page.image), spec.dpi, true).seals.empty());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Seal, SealShape, ::testing::Values(200, 300),
+                         [](const auto& info) { return std::to_string(info.param) + "dpi"; });
+
+}  // namespace
+}  // namespace intake
