@@ -45,6 +45,13 @@ struct StoredField {
   FieldStatus status = FieldStatus::review;
   std::optional<int> page;                 // 1-based page number within the source file
   std::optional<std::array<int, 4>> box;   // x, y, w, h in that page's pixels
+  std::optional<std::string> file;         // set when the page is in another file than the document's source
+  std::optional<std::string> note;
+};
+
+struct SourcePart {
+  std::string file;
+  std::vector<int> pages;
 };
 
 struct StoredDocument {
@@ -54,6 +61,7 @@ struct StoredDocument {
   Channel channel = Channel::paper;
   std::optional<std::string> recommender;
   SourceRef source;
+  std::vector<SourcePart> parts;  // every file the document's pages are in, when more than one
   int copies = 1;
   std::vector<StoredField> fields;
 };

@@ -23,13 +23,15 @@ PageSummary summarise_page(const DecodedPage& page) {
   return summary;
 }
 
-ScannedFile scan_file(std::span<const unsigned char> bytes, std::string sha256, const DecodeOptions& options) {
+ScannedFile scan_file(std::span<const unsigned char> bytes, std::string sha256, const DecodeOptions& options,
+                      const std::function<void(const DecodedPage&)>& on_page) {
   ScannedFile file;
   file.sha256 = std::move(sha256);
   file.size = bytes.size();
   file.media_type = sniff_media_type(bytes);
   const DecodeOutcome outcome = decode_pages(bytes, file.media_type, options, [&](DecodedPage&& page) {
     file.pages.push_back(summarise_page(page));
+    if (on_page) on_page(page);
   });
   file.problem = outcome.problem;
   return file;

@@ -1,6 +1,7 @@
 #pragma once
 // The ingest stage for scanned files: bytes in, a description of the file and its pages out.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,7 +32,9 @@ struct ScannedFile {
 
 PageSummary summarise_page(const DecodedPage& page);
 
-// Sniffs the type from the bytes and decodes every page once.
-ScannedFile scan_file(std::span<const unsigned char> bytes, std::string sha256, const DecodeOptions& options);
+// Sniffs the type from the bytes and decodes every page once, handing each decoded page to `on_page` (when set)
+// before it is dropped.
+ScannedFile scan_file(std::span<const unsigned char> bytes, std::string sha256, const DecodeOptions& options,
+                      const std::function<void(const DecodedPage&)>& on_page = {});
 
 }  // namespace intake

@@ -15,7 +15,11 @@
 #include "pipeline/scan_ingest.h"
 #include "pipeline/sha256.h"
 #include "pipeline/store/blob_store.h"
+#include "pipeline/reading/page_reader.h"
+#include "pipeline/scan_documents.h"
 #include "pipeline/store/store.h"
+
+#include <opencv2/core.hpp>
 
 namespace intake {
 namespace {
@@ -28,25 +32,14 @@ struct FileOutcome {
   std::string sha256;                  // empty when the bytes could not be read
   std::string blob;
   std::optional<std::string> problem;
+  std::vector<std::string> page_reads;  // JSON of each page's PageRead, in page order
 };
-
-// Until page classification exists, every page is a document of unknown form, so the export already has the
-// contract's shape and every page is traceable.
-std::vector<NewDocument> unclassified_documents(const ScannedFile& file) {
-  std::vector<NewDocument> documents;
-  for (const PageSummary& page : file.pages) {
-    NewDocument document;
-    document.pages = {page.index};
-    documents.push_back(std::move(document));
-  }
-  return documents;
-}
 
 // `stored` holds the hashes already in the database: those bytes are not decoded again. Two identical files in
 // one run are both decoded and the writer keeps the first in input order, so the stored name does not depend on
 // thread timing.
 FileOutcome read_one(const InputFile& input, const ScanRunOptions& options, const BlobStore& blobs,
-                     const std::set<std::string>& stored) {
+                     const std::set<std::string>& stored, PageReader& reader) {
   FileOutcome outcome;
   auto bytes = read_file_bytes(input.path, options.max_file_bytes);
   if (!bytes) {
@@ -63,7 +56,18 @@ FileOutcome read_one(const InputFile& input, const ScanRunOptions& options, cons
   }
   if (stored.contains(outcome.sha256)) return outcome;
 
-  ScannedFile scanned = scan_file(bytes.value(), outcome.sha256, options.decode);
+  ScannedFile scanned = scan_file(bytes.value(), outcome.sha256, options.decode, [&](const DecodedPage& page) {
+    PageRead read;
+    try {
+      read = reader.read(page, input.display);
+    } catch (const std::exception& e) {
+      // One page that breaks a library call must not take the file's other pages with it.
+      read.file = input.display;
+      read.page = page.index;
+      read.problem = fmt::format("page {} could not be read: {}", page.index, e.what());
+    }
+    outcome.page_reads.push_back(nlohmann::json(read).dump());
+  });
   if (scanned.pages.empty()) {
     outcome.problem = scanned.problem.value_or("no pages could be decoded");
     return outcome;
@@ -92,18 +96,19 @@ Finding unreadable_finding(const std::string& file, const std::string& sha256, c
 
 // Runs read_one over the inputs on `workers` threads and calls `write` for each outcome in input order.
 template <class Write>
-void read_in_parallel(const std::vector<InputFile>& inputs, unsigned workers, const ScanRunOptions& options,
-                      const BlobStore& blobs, const std::set<std::string>& stored, Write&& write) {
+void read_in_parallel(const std::vector<InputFile>& inputs, std::vector<PageReader>& readers,
+                      const ScanRunOptions& options, const BlobStore& blobs, const std::set<std::string>& stored,
+                      Write&& write) {
   std::vector<std::optional<FileOutcome>> outcomes(inputs.size());
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
 
-  auto work = [&] {
+  auto work = [&](PageReader& reader) {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       FileOutcome outcome;
       try {
-        outcome = read_one(inputs[i], options, blobs, stored);
+        outcome = read_one(inputs[i], options, blobs, stored, reader);
       } catch (const std::exception& e) {
         outcome.problem = fmt::format("internal error while reading: {}", e.what());
       }
@@ -113,7 +118,7 @@ void read_in_parallel(const std::vector<InputFile>& inputs, unsigned workers, co
     }
   };
   std::vector<std::jthread> threads;
-  for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
+  for (PageReader& reader : readers) threads.emplace_back(work, std::ref(reader));
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     FileOutcome outcome;
@@ -133,7 +138,8 @@ nlohmann::json ScanRunSummary::to_json() const {
   nlohmann::json problems_json = nlohmann::json::array();
   for (const auto& problem : problems) problems_json.push_back({{"file", problem.file}, {"reason", problem.reason}});
   return {{"files", files},         {"new_files", new_files}, {"already_stored", already_stored},
-          {"pages", pages},         {"documents", documents}, {"problems", problems_json}};
+          {"pages", pages},         {"documents", documents}, {"findings", findings},
+          {"problems", problems_json}};
 }
 
 Result<ScanRunSummary> run_scan(const std::vector<std::string>& paths, const ScanRunOptions& options) {
@@ -159,20 +165,31 @@ Result<ScanRunSummary> run_scan(const std::vector<std::string>& paths, const Sca
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const auto workers = static_cast<unsigned>(
       std::min<std::size_t>(options.workers ? options.workers : cores, std::max<std::size_t>(1, listing.files.size())));
+  // One reader (one Tesseract engine) per worker, started once; the workers are the parallelism, so OpenCV's own
+  // pool would only oversubscribe the cores.
+  std::vector<PageReader> readers;
+  for (unsigned t = 0; t < workers; ++t) {
+    auto reader = PageReader::create(options.reader);
+    if (!reader) {
+      store->finish_run(run, summary.to_json().dump());
+      return reader.error();
+    }
+    readers.push_back(std::move(reader.value()));
+  }
+  const std::string engine = readers.front().engine_name();
+  cv::setNumThreads(1);
 
-  read_in_parallel(listing.files, workers, options, blobs.value(), stored,
+  read_in_parallel(listing.files, readers, options, blobs.value(), stored,
                    [&](const InputFile& input, const FileOutcome& outcome) {
                      ++summary.files;
                      const auto existing = outcome.sha256.empty() ? std::nullopt : store->source_id(outcome.sha256);
                      if (outcome.scanned && !existing) {
-                       const auto documents = unclassified_documents(*outcome.scanned);
                        const Id source = store->add_scanned_file(
-                           run, *outcome.scanned, {input.display, outcome.blob, options.received, std::nullopt},
-                           documents);
+                           run, *outcome.scanned, {input.display, outcome.blob, options.received, std::nullopt}, {},
+                           outcome.page_reads, engine);
                        store->add_source_path(source, input.display, run);
                        ++summary.new_files;
                        summary.pages += static_cast<int>(outcome.scanned->pages.size());
-                       summary.documents += static_cast<int>(documents.size());
                      } else if (existing) {
                        ++summary.already_stored;
                        store->add_source_path(*existing, input.display, run);
@@ -183,6 +200,9 @@ Result<ScanRunSummary> run_scan(const std::vector<std::string>& paths, const Sca
                      if (problem) report(input.display, outcome.sha256, *problem);
                    });
 
+  const DocumentsStored documents = store_documents_from_pages(store.value(), run, engine);
+  summary.documents = documents.documents;
+  summary.findings = documents.findings;
   store->finish_run(run, summary.to_json().dump());
   return summary;
 }

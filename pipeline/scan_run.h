@@ -11,6 +11,7 @@
 
 #include "models/result.h"
 #include "pipeline/page_decoder.h"
+#include "pipeline/reading/page_reader.h"
 
 namespace intake {
 
@@ -23,6 +24,7 @@ struct ScanRunOptions {
   // Larger files are refused unread: a scanned A4 page is well under 10 MB, 500 MB is a 100-page colour batch.
   std::uintmax_t max_file_bytes = 512ull << 20;
   DecodeOptions decode;
+  PageReaderOptions reader;
 };
 
 struct InputProblem {
@@ -36,12 +38,13 @@ struct ScanRunSummary {
   int already_stored = 0;   // same bytes were already in the database
   int pages = 0;            // pages stored by this run
   int documents = 0;        // documents stored by this run
+  int findings = 0;         // record-level findings stored by this run (ID numbers, seals)
   std::vector<InputProblem> problems;
 
   nlohmann::json to_json() const;
 };
 
-// Fails only when the database cannot be opened; every problem with an input is in the summary (and stored as an
+// Fails only when the database cannot be opened or OCR cannot start; every problem with an input is in the summary (and stored as an
 // `unreadable_input` finding).
 Result<ScanRunSummary> run_scan(const std::vector<std::string>& paths, const ScanRunOptions& options);
 

@@ -20,6 +20,8 @@ json field_entry(const StoredField& field) {
   if (field.confidence) entry["confidence"] = *field.confidence;
   if (field.page) entry["page"] = *field.page;
   if (field.box) entry["box"] = *field.box;
+  if (field.file) entry["file"] = *field.file;  // the page is in another file of a multi-file document
+  if (field.note) entry["note"] = *field.note;
   return entry;
 }
 
@@ -64,7 +66,7 @@ json document_fields(const StoredDocument& document) {
 }
 
 json document_entry(const StoredDocument& document) {
-  return {
+  json entry = {
       {"id", document.id},
       {"form", name_of(document.form)},
       {"round", document.round ? json(name_of(*document.round)) : json(nullptr)},
@@ -79,6 +81,13 @@ json document_entry(const StoredDocument& document) {
       {"copies", document.copies},
       {"fields", document_fields(document)},
   };
+  // A document whose pages are in several files (one JPEG per page): every file and its pages, in order.
+  if (!document.parts.empty()) {
+    json parts = json::array();
+    for (const SourcePart& part : document.parts) parts.push_back({{"file", part.file}, {"pages", part.pages}});
+    entry["parts"] = std::move(parts);
+  }
+  return entry;
 }
 
 json nominee_entry(const StoredNominee& nominee) {

@@ -9,7 +9,7 @@ namespace intake {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 1> migrations{
+constexpr std::array<std::string_view, 2> migrations{
     R"sql(
 CREATE TABLE runs (
   id INTEGER PRIMARY KEY,
@@ -120,6 +120,16 @@ CREATE TABLE findings (
   message TEXT NOT NULL,
   run_id INTEGER NOT NULL REFERENCES runs(id)
 );
+)sql",
+    // What reading each scanned page saw (extractors/page/page_read.h as JSON): provenance for every value, and
+    // what documents are assembled from, so pages stored by an interrupted run still end up in documents.
+    R"sql(
+CREATE TABLE page_reads (
+  page_id INTEGER PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+  read TEXT NOT NULL,               -- JSON
+  engine TEXT
+);
+ALTER TABLE fields ADD COLUMN note TEXT;   -- why a value is not plainly ok
 )sql"};
 
 }  // namespace

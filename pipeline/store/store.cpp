@@ -87,8 +87,31 @@ std::optional<std::string> Store::source_problem(Id source) {
   return problem;
 }
 
+namespace {
+
+constexpr const char* insert_field_sql =
+    "INSERT INTO fields (document_id, field, row_index, value, raw_text, confidence, status, page_id, "
+    "box_x, box_y, box_w, box_h, engine, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+void insert_field_row(sql::Statement& insert, Id document, const NewField& field, std::optional<Id> page_row) {
+  insert.bind(1, document)
+      .bind(2, field.field)
+      .bind(3, field.row_index)
+      .bind(4, field.value_json)
+      .bind(5, field.raw_text)
+      .bind(6, field.confidence)
+      .bind(7, std::string(name_of(field.status)))
+      .bind(8, page_row);
+  for (int i = 0; i < 4; ++i) insert.bind(9 + i, field.box ? std::optional<int>((*field.box)[i]) : std::nullopt);
+  insert.bind(13, field.engine).bind(14, field.note).run();
+  insert.reset();
+}
+
+}  // namespace
+
 Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& source,
-                           const std::vector<NewDocument>& documents) {
+                           const std::vector<NewDocument>& documents, const std::vector<std::string>& page_reads,
+                           const std::optional<std::string>& engine) {
   sql::Transaction transaction(db_);
   if (const auto existing = source_id(file.sha256)) return *existing;
 
@@ -125,15 +148,18 @@ Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& sou
     insert_page.reset();
     page_rows[page.index] = db_.last_insert_id();
   }
+  auto insert_read = db_.prepare("INSERT INTO page_reads (page_id, read, engine) VALUES (?, ?, ?)");
+  for (std::size_t i = 0; i < page_reads.size() && i < file.pages.size(); ++i) {
+    insert_read.bind(1, page_rows.at(file.pages[i].index)).bind(2, page_reads[i]).bind(3, engine).run();
+    insert_read.reset();
+  }
 
   auto insert_document = db_.prepare(
       "INSERT INTO documents (form, round, channel, recommender, source_id, copies, run_id) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   auto insert_document_page =
       db_.prepare("INSERT INTO document_pages (document_id, page_id, position) VALUES (?, ?, ?)");
-  auto insert_field = db_.prepare(
-      "INSERT INTO fields (document_id, field, row_index, value, raw_text, confidence, status, page_id, "
-      "box_x, box_y, box_w, box_h, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto insert_field = db_.prepare(insert_field_sql);
   for (const NewDocument& document : documents) {
     insert_document.bind(1, std::string(name_of(document.form)))
         .bind(2, document.round ? std::optional<std::string>(std::string(name_of(*document.round))) : std::nullopt)
@@ -150,25 +176,63 @@ Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& sou
       insert_document_page.bind(1, document_row).bind(2, page_rows.at(page)).bind(3, ++position).run();
       insert_document_page.reset();
     }
-    for (const NewField& field : document.fields) {
-      std::optional<Id> page_row;
-      if (field.page) page_row = page_rows.at(*field.page);
-      insert_field.bind(1, document_row)
-          .bind(2, field.field)
-          .bind(3, field.row_index)
-          .bind(4, field.value_json)
-          .bind(5, field.raw_text)
-          .bind(6, field.confidence)
-          .bind(7, std::string(name_of(field.status)))
-          .bind(8, page_row);
-      for (int i = 0; i < 4; ++i)
-        insert_field.bind(9 + i, field.box ? std::optional<int>((*field.box)[i]) : std::nullopt);
-      insert_field.bind(13, field.engine).run();
-      insert_field.reset();
-    }
+    for (const NewField& field : document.fields)
+      insert_field_row(insert_field, document_row, field,
+                       field.page ? std::optional<Id>(page_rows.at(*field.page)) : std::nullopt);
   }
   transaction.commit();
   return source_row;
+}
+
+std::vector<UnassignedPage> Store::unassigned_pages() {
+  std::vector<UnassignedPage> pages;
+  auto query = db_.prepare(
+      "SELECT p.id, p.source_id, s.file, p.page_index, r.read FROM page_reads r JOIN pages p ON p.id = r.page_id "
+      "JOIN sources s ON s.id = p.source_id "
+      "WHERE NOT EXISTS (SELECT 1 FROM document_pages dp WHERE dp.page_id = p.id) "
+      "ORDER BY p.source_id, p.page_index");
+  while (query.step())
+    pages.push_back({query.column_int(0), query.column_int(1), query.column_text(2),
+                     static_cast<int>(query.column_int(3)), query.column_text(4)});
+  return pages;
+}
+
+std::vector<Id> Store::add_documents(Id run, const std::vector<PagedDocument>& documents) {
+  sql::Transaction transaction(db_);
+  auto source_of = db_.prepare("SELECT source_id FROM pages WHERE id = ?");
+  auto insert_document = db_.prepare(
+      "INSERT INTO documents (form, round, channel, recommender, source_id, copies, run_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  auto insert_document_page =
+      db_.prepare("INSERT INTO document_pages (document_id, page_id, position) VALUES (?, ?, ?)");
+  auto insert_field = db_.prepare(insert_field_sql);
+  std::vector<Id> ids;
+  for (const PagedDocument& document : documents) {
+    if (document.page_ids.empty()) continue;
+    source_of.bind(1, document.page_ids.front());
+    source_of.step();
+    const Id source = source_of.column_int(0);
+    source_of.reset();
+    insert_document.bind(1, std::string(name_of(document.form)))
+        .bind(2, document.round ? std::optional<std::string>(std::string(name_of(*document.round))) : std::nullopt)
+        .bind(3, std::string(name_of(document.channel)))
+        .bind(4, document.recommender)
+        .bind(5, source)
+        .bind(6, document.copies)
+        .bind(7, run)
+        .run();
+    insert_document.reset();
+    const Id document_row = db_.last_insert_id();
+    int position = 0;
+    for (const Id page : document.page_ids) {
+      insert_document_page.bind(1, document_row).bind(2, page).bind(3, ++position).run();
+      insert_document_page.reset();
+    }
+    for (const NewField& field : document.fields) insert_field_row(insert_field, document_row, field, field.page_id);
+    ids.push_back(document_row);
+  }
+  transaction.commit();
+  return ids;
 }
 
 void Store::add_source_path(Id source, const std::string& path, Id run) {
@@ -219,16 +283,27 @@ std::vector<StoredDocument> Store::documents() {
     documents.push_back(std::move(document));
   }
 
+  // A document's pages in its own source file are source.pages; when it spans files, parts lists every file.
   auto pages = db_.prepare(
-      "SELECT dp.document_id, p.page_index FROM document_pages dp JOIN pages p ON p.id = dp.page_id "
-      "ORDER BY dp.document_id, dp.position");
-  while (pages.step())
-    documents[position_of.at(pages.column_int(0))].source.pages.push_back(static_cast<int>(pages.column_int(1)));
+      "SELECT dp.document_id, p.page_index, s.file, p.source_id = d.source_id FROM document_pages dp "
+      "JOIN pages p ON p.id = dp.page_id JOIN sources s ON s.id = p.source_id "
+      "JOIN documents d ON d.id = dp.document_id ORDER BY dp.document_id, dp.position");
+  while (pages.step()) {
+    StoredDocument& document = documents[position_of.at(pages.column_int(0))];
+    const int page = static_cast<int>(pages.column_int(1));
+    const std::string file = pages.column_text(2);
+    if (pages.column_int(3)) document.source.pages.push_back(page);
+    if (document.parts.empty() || document.parts.back().file != file) document.parts.push_back({file, {}});
+    document.parts.back().pages.push_back(page);
+  }
+  for (StoredDocument& document : documents)
+    if (document.parts.size() < 2) document.parts.clear();
 
   auto fields = db_.prepare(
       "SELECT f.document_id, f.field, f.row_index, f.value, f.confidence, f.status, p.page_index, "
-      "f.box_x, f.box_y, f.box_w, f.box_h FROM fields f LEFT JOIN pages p ON p.id = f.page_id "
-      "ORDER BY f.document_id, f.id");
+      "f.box_x, f.box_y, f.box_w, f.box_h, f.note, CASE WHEN p.source_id != d.source_id THEN s.file END "
+      "FROM fields f JOIN documents d ON d.id = f.document_id LEFT JOIN pages p ON p.id = f.page_id "
+      "LEFT JOIN sources s ON s.id = p.source_id ORDER BY f.document_id, f.id");
   while (fields.step()) {
     StoredField field;
     field.field = fields.column_text(1);
@@ -240,6 +315,8 @@ std::vector<StoredDocument> Store::documents() {
     if (!fields.column_is_null(7))
       field.box = std::array<int, 4>{static_cast<int>(fields.column_int(7)), static_cast<int>(fields.column_int(8)),
                                      static_cast<int>(fields.column_int(9)), static_cast<int>(fields.column_int(10))};
+    field.note = fields.column_optional_text(11);
+    field.file = fields.column_optional_text(12);
     documents[position_of.at(fields.column_int(0))].fields.push_back(std::move(field));
   }
   return documents;

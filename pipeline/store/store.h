@@ -32,6 +32,8 @@ struct NewField {
   std::optional<int> page;                 // 1-based page number within the source file
   std::optional<std::array<int, 4>> box;
   std::optional<std::string> engine;       // what read it, e.g. "tesseract 5.3.0 chi_sim"
+  std::optional<std::string> note;         // why the value is not plainly ok
+  std::optional<Id> page_id;               // add_documents: the page row (instead of `page`)
 };
 
 struct NewDocument {
@@ -42,6 +44,26 @@ struct NewDocument {
   std::vector<int> pages;  // 1-based page numbers within the source file, in reading order
   int copies = 1;
   std::vector<NewField> fields;
+};
+
+// A document assembled from stored pages, which may lie in several source files (single-page JPEG batches).
+struct PagedDocument {
+  FormKind form = FormKind::unknown;
+  std::optional<Round> round;
+  Channel channel = Channel::paper;
+  std::optional<std::string> recommender;
+  std::vector<Id> page_ids;  // in reading order; the first page's source is the document's source
+  int copies = 1;
+  std::vector<NewField> fields;  // with page_id set
+};
+
+// A stored page that belongs to no document yet, with what reading it saw.
+struct UnassignedPage {
+  Id page_id = 0;
+  Id source_id = 0;
+  std::string file;  // the source's name as first given
+  int page_index = 0;
+  std::string read_json;
 };
 
 class Store {
@@ -60,8 +82,14 @@ class Store {
 
   // One transaction: the source, its pages and the documents read from them. Nothing is written when the
   // source's bytes are already stored; the existing source's id comes back.
+  // `page_reads`: JSON per page of `file.pages` (same order), or empty.
   Id add_scanned_file(Id run, const ScannedFile& file, const NewSource& source,
-                      const std::vector<NewDocument>& documents);
+                      const std::vector<NewDocument>& documents, const std::vector<std::string>& page_reads = {},
+                      const std::optional<std::string>& engine = std::nullopt);
+  // Pages with a stored read that are in no document, in the order they were stored.
+  std::vector<UnassignedPage> unassigned_pages();
+  // One transaction for all of them.
+  std::vector<Id> add_documents(Id run, const std::vector<PagedDocument>& documents);
   void add_source_path(Id source, const std::string& path, Id run);
 
   // Returns false when a finding with the same key is already stored.

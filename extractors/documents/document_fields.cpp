@@ -1,0 +1,303 @@
+#include "extractors/documents/document_fields.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extractors/documents/header_line.h"
+#include "extractors/documents/value_decision.h"
+#include "extractors/normalise/date_values.h"
+#include "extractors/normalise/normalise.h"
+#include "extractors/normalise/publicity_periods.h"
+#include "extractors/normalise/text_values.h"
+#include "models/form_model.h"
+#include "models/unit_model.h"
+#include "models/utf8.h"
+
+namespace intake {
+namespace {
+
+ExtractedField field_from(const FieldModel& model, const ValueDecision& decision) {
+  ExtractedField field;
+  field.field = model.id;
+  field.value = decision.value;
+  field.status = decision.status;
+  field.confidence = decision.confidence;
+  field.raw_text = decision.raw_text;
+  field.mode = decision.mode;
+  field.note = decision.note;
+  return field;
+}
+
+// The lines of a 附页 without its heading and the 某某同志主要事迹 line under it.
+std::string annex_page_text(const PageRead& page) {
+  std::vector<std::string> lines;
+  for (const TextLineRead& line : page.lines) lines.push_back(line.read.text);
+  std::size_t skip = 0;
+  while (skip < lines.size() && skip < 2) {
+    const std::string& line = lines[skip];
+    const bool subtitle = utf8_decode(line).size() <= 20 && line.find("主要事迹") != std::string::npos;
+    if (!is_annex_heading(line) && !subtitle) break;
+    ++skip;
+  }
+  std::string text;
+  for (std::size_t i = skip; i < lines.size(); ++i) {
+    if (!text.empty()) text += '\n';
+    text += lines[i];
+  }
+  return text;
+}
+
+bool refers_to_annex(const std::string& text) {
+  const std::u32string compact = compact_text(text, Fold::everything);
+  return compact.size() <= 12 && compact.find(U"附页") != std::u32string::npos;
+}
+
+// Mean confidence over reads, weighted by their length.
+TextRead joined_read(const std::vector<TextRead>& parts) {
+  TextRead joined;
+  double weighted = 0;
+  std::size_t length = 0;
+  joined.min_confidence = 1;
+  for (const TextRead& part : parts) {
+    if (part.text.empty()) continue;
+    if (!joined.text.empty()) joined.text += '\n';
+    joined.text += part.text;
+    weighted += part.confidence * static_cast<double>(part.text.size());
+    length += part.text.size();
+    joined.min_confidence = std::min(joined.min_confidence, part.min_confidence);
+    joined.mode = part.mode;
+  }
+  joined.confidence = length ? weighted / static_cast<double>(length) : 0.0;
+  if (!length) joined.min_confidence = 0;
+  return joined;
+}
+
+class RecordExtraction {
+ public:
+  RecordExtraction(const FormModel& form, const AssembledDocument& document, const std::vector<PageRead>& pages)
+      : form_(form), document_(document), pages_(pages) {}
+
+  std::vector<ExtractedField> run() {
+    collect();
+    std::vector<ExtractedField> fields;
+    for (const FieldModel& model : form_.fields) {
+      const auto found = found_.find(model.id);
+      if (found == found_.end()) {
+        // The label was not found at all: nothing to show, and a person should look if the field matters.
+        ExtractedField field;
+        field.field = model.id;
+        field.status = model.required ? FieldStatus::missing : FieldStatus::ok;
+        field.note = "label not found";
+        if (!model.blank_on_submission) fields.push_back(std::move(field));
+        continue;
+      }
+      fields.push_back(extract(model, found->second));
+    }
+    return fields;
+  }
+
+ private:
+  struct Found {
+    std::size_t page;
+    const LabelledValue* value;
+    std::vector<TextRead> continuation;  // carried-over text on later pages and 附页
+  };
+
+  void collect() {
+    std::optional<std::string> last_long;  // the long text a carried-over cell continues
+    for (std::size_t k = 0; k < document_.pages.size(); ++k) {
+      const std::size_t index = document_.pages[k];
+      const PageRead& page = pages_[index];
+      if (document_.roles[k] == PageRole::annex_page) {
+        if (auto it = found_.find("deeds"); it != found_.end())
+          it->second.continuation.push_back({annex_page_text(page), page.text.confidence, page.text.min_confidence,
+                                             page.text.mode});
+        continue;
+      }
+      for (const LabelledValue& value : page.values) {
+        if (value.continued) {
+          if (last_long) {
+            auto it = found_.find(*last_long);
+            if (it != found_.end() && !value.reads.empty()) it->second.continuation.push_back(value.reads.front());
+          }
+          continue;
+        }
+        const FieldModel* model = form_.field(value.field);
+        if (!model || found_.contains(value.field)) continue;
+        found_[value.field] = Found{index, &value, {}};
+        if (model->type == "long_text") last_long = value.field;
+      }
+    }
+  }
+
+  ExtractedField extract(const FieldModel& model, const Found& found) {
+    const LabelledValue& value = *found.value;
+    std::vector<TextRead> reads = value.reads;
+    if (model.type == "long_text") {
+      std::vector<TextRead> parts;
+      if (!reads.empty() && !refers_to_annex(reads.front().text)) parts.push_back(reads.front());
+      parts.insert(parts.end(), found.continuation.begin(), found.continuation.end());
+      reads = {joined_read(parts)};
+    }
+    ValueDecision decision = decide_value(model.type, reads, model.required);
+    if (model.type == "opinion" && decision.value.is_object()) {
+      decision.value["sealed"] = value.sealed;
+    } else if (model.type == "opinion" && decision.value.is_null() && !model.required) {
+      decision.status = FieldStatus::ok;  // a blank opinion box the province fills in later
+    }
+    ExtractedField field = field_from(model, decision);
+    field.page = found.page;
+    field.box = value.box;
+    return field;
+  }
+
+  const FormModel& form_;
+  const AssembledDocument& document_;
+  const std::vector<PageRead>& pages_;
+  std::map<std::string, Found> found_;
+};
+
+// 附件4/9: the header line's fields, then every row of every page's part of the table.
+std::vector<ExtractedField> extract_table(const FormModel& form, const AssembledDocument& document,
+                                          const std::vector<PageRead>& pages) {
+  std::vector<ExtractedField> fields;
+  const PageRead& first = pages[document.pages.front()];
+  if (!form.fields.empty()) {
+    std::string header_text;
+    PixelBox header_box{};
+    for (const TextLineRead& line : first.lines) {
+      const auto parts = split_header_line(line.read.text, form.fields);
+      if (parts.size() >= 2) {
+        header_text = line.read.text;
+        header_box = line.box;
+        break;
+      }
+    }
+    const auto parts = split_header_line(header_text, form.fields);
+    for (const FieldModel& model : form.fields) {
+      std::vector<TextRead> reads;
+      if (auto it = parts.find(model.id); it != parts.end()) reads.push_back({it->second, 0.9, 0.9, "line"});
+      ExtractedField field = field_from(model, decide_value(model.type, reads, model.required));
+      if (reads.empty()) {
+        field.status = FieldStatus::review;
+        field.note = "label not found";
+      }
+      field.page = document.pages.front();
+      field.box = header_box;
+      fields.push_back(std::move(field));
+    }
+  }
+  std::vector<std::string> header;
+  int row_index = 0;
+  for (const std::size_t index : document.pages) {
+    for (const ColumnTableRead& table : pages[index].tables) {
+      if (!table.header.empty()) header = table.header;
+      for (const TableRowRead& row : table.rows) {
+        const bool empty = std::all_of(row.cells.begin(), row.cells.end(), [](const TableCellRead& cell) {
+          return cell.reads.empty() || cell.reads.front().text.empty();
+        });
+        if (empty) continue;
+        for (const FieldModel& column : form.columns) {
+          const auto position = std::find(header.begin(), header.end(), column.id);
+          std::vector<TextRead> reads;
+          std::optional<PixelBox> box;
+          if (position != header.end()) {
+            const int grid_column = static_cast<int>(position - header.begin());
+            for (const TableCellRead& cell : row.cells)
+              if (cell.column == grid_column) {
+                reads = cell.reads;
+                box = cell.box;
+              }
+          }
+          ExtractedField field = field_from(column, decide_value(column.type, reads, column.required));
+          field.row_index = row_index;
+          field.page = index;
+          field.box = box;
+          fields.push_back(std::move(field));
+        }
+        ++row_index;
+      }
+    }
+  }
+  return fields;
+}
+
+// Work report: the whole text, its date (the last date, under the signature) and the publicity periods.
+std::vector<ExtractedField> extract_report(const FormModel& form, const AssembledDocument& document,
+                                           const std::vector<PageRead>& pages, std::optional<std::string>& recommender) {
+  std::vector<TextRead> parts;
+  for (const std::size_t index : document.pages) parts.push_back(pages[index].text);
+  const TextRead text = joined_read(parts);
+  const PageRead& first = pages[document.pages.front()];
+  const PageRead& last = pages[document.pages.back()];
+  std::vector<ExtractedField> fields;
+  for (const FieldModel& model : form.fields) {
+    ValueDecision decision;
+    if (model.id == "text") {
+      decision = decide_value(model.type, {text}, true);
+    } else if (model.id == "publicity") {
+      decision = decide_value(model.type, {text}, true);
+    } else if (model.id == "report_date") {
+      const std::u32string all = utf8_decode(last.text.text);
+      const auto dates = find_dates(all);
+      std::vector<TextRead> reads;
+      if (!dates.empty()) {
+        const DateMention& date = dates.back();
+        reads.push_back({utf8_encode(all.substr(date.begin, date.end - date.begin)), last.text.confidence,
+                         last.text.min_confidence, last.text.mode});
+      }
+      decision = decide_value(model.type, reads, true);
+    } else if (model.id == "recommender") {
+      recommender = match_recommender(first.title);
+      if (!recommender && !first.lines.empty()) recommender = match_recommender(first.lines.front().read.text);
+      decision.value = recommender ? nlohmann::json(*recommender) : nlohmann::json();
+      decision.status = recommender ? FieldStatus::ok : FieldStatus::review;
+      decision.confidence = first.text.confidence;
+      decision.raw_text = first.title;
+    }
+    ExtractedField field = field_from(model, decision);
+    field.page = model.id == "report_date" ? document.pages.back() : document.pages.front();
+    field.box = model.id == "report_date" ? last.text_box : first.text_box;
+    fields.push_back(std::move(field));
+  }
+  return fields;
+}
+
+std::optional<std::string> value_text(const std::vector<ExtractedField>& fields, const std::string& id) {
+  for (const ExtractedField& field : fields)
+    if (field.field == id && !field.row_index && field.value.is_string()) return field.value.get<std::string>();
+  return std::nullopt;
+}
+
+}  // namespace
+
+ExtractedDocument extract_document(const AssembledDocument& document, const std::vector<PageRead>& pages) {
+  ExtractedDocument out;
+  const auto kind = form_kind_from(document.form);
+  const FormModel* form = kind ? form_catalogue().find(*kind) : nullptr;
+  if (!form || document.pages.empty()) return out;
+  if (form->layout == "record") {
+    out.fields = RecordExtraction(*form, document, pages).run();
+  } else if (form->layout == "table") {
+    out.fields = extract_table(*form, document, pages);
+  } else {
+    out.fields = extract_report(*form, document, pages, out.recommender);
+  }
+
+  nlohmann::json values = nlohmann::json::object();
+  for (const ExtractedField& field : out.fields)
+    if (!field.row_index && !field.value.is_null()) values[field.field] = field.value;
+  out.checks = cross_check_record(values);
+
+  out.subject = value_text(out.fields, "name");
+  if (!out.subject) out.subject = value_text(out.fields, "unit_name");
+  if (!out.recommender) {
+    for (const char* id : {"recommender", "unit_name", "unit_and_title"})
+      if (const auto text = value_text(out.fields, id))
+        if ((out.recommender = match_recommender(*text))) break;
+  }
+  if (!out.recommender && form->id == "annex9") out.recommender = match_recommender(pages[document.pages.front()].title);
+  return out;
+}
+
+}  // namespace intake

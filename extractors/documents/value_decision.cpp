@@ -1,0 +1,87 @@
+#include "extractors/documents/value_decision.h"
+
+#include <algorithm>
+
+#include "extractors/normalise/normalise.h"
+
+namespace intake {
+namespace {
+
+bool is_long(const std::string& type) { return type == "long_text" || type == "opinion" || type == "publicity_list"; }
+
+bool blank(const std::vector<TextRead>& reads) {
+  return std::all_of(reads.begin(), reads.end(), [](const TextRead& read) {
+    return std::all_of(read.text.begin(), read.text.end(), [](char c) { return c == ' ' || c == '\n'; });
+  });
+}
+
+// Types whose second read is the more trustworthy one: a whitelist of digits cannot produce O for 0.
+bool prefers_typed_read(const std::string& type) {
+  return type == "id_number" || type == "phone" || type == "postcode" || type == "year_month" || type == "date" ||
+         type == "gender";
+}
+
+}  // namespace
+
+ValueDecision decide_value(const std::string& type, const std::vector<TextRead>& reads, bool required) {
+  ValueDecision decision;
+  if (reads.empty() || blank(reads)) {
+    decision.status = required ? FieldStatus::missing : FieldStatus::ok;
+    decision.confidence = reads.empty() ? 0.0 : 1.0;
+    decision.note = required ? "blank" : "";
+    return decision;
+  }
+
+  struct Candidate {
+    const TextRead* read;
+    Normalised normalised;
+  };
+  std::vector<Candidate> candidates;
+  for (const TextRead& read : reads) {
+    if (read.text.empty()) continue;
+    candidates.push_back({&read, normalise_value(type, read.text)});
+  }
+  // The chosen read: the typed read when its type prefers it and it gave a usable value, else the first.
+  std::size_t chosen = 0;
+  if (prefers_typed_read(type))
+    for (std::size_t i = 1; i < candidates.size(); ++i)
+      if (candidates[i].normalised.status == FieldStatus::ok) {
+        chosen = i;
+        break;
+      }
+  const Candidate& best = candidates[chosen];
+  decision.value = best.normalised.value;
+  decision.status = best.normalised.status;
+  decision.raw_text = best.read->text;
+  decision.mode = best.read->mode;
+  decision.note = best.normalised.note;
+
+  double confidence = 0, weakest = 1;
+  for (const Candidate& candidate : candidates) {
+    confidence += candidate.read->confidence;
+    weakest = std::min(weakest, candidate.read->min_confidence);
+  }
+  confidence /= static_cast<double>(candidates.size());
+  decision.confidence = std::clamp(confidence * best.normalised.confidence_factor, 0.0, 1.0);
+  if (decision.status != FieldStatus::ok) return decision;
+
+  const bool agreed = std::all_of(candidates.begin(), candidates.end(), [&](const Candidate& candidate) {
+    return candidate.normalised.value == best.normalised.value;
+  });
+  auto review = [&](std::string note) {
+    decision.status = FieldStatus::review;
+    decision.note = std::move(note);
+  };
+  if (is_long(type)) {
+    if (confidence < ok_long_text_confidence) review("low OCR confidence");
+  } else if (!agreed) {
+    review("the reads disagree");
+  } else if (candidates.size() == 1 && confidence < ok_single_read_confidence) {
+    review("low OCR confidence");
+  } else if (confidence < ok_mean_confidence || weakest < ok_min_confidence) {
+    review("low OCR confidence");
+  }
+  return decision;
+}
+
+}  // namespace intake

@@ -1,0 +1,36 @@
+#pragma once
+// From a field's reads to its value and status: the office's rule is that a value marked ok must be right, so a
+// value is ok only when its type's normaliser accepts it as is, the reads that were made agree on it, and OCR was
+// sure of every character; anything else goes to review with the best guess.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "extractors/page/page_read.h"
+#include "models/form_kind.h"
+
+namespace intake {
+
+// Confidence floors for ok, one place so they can be tuned against docs/ACCURACY.md. Tesseract's LSTM symbol
+// confidences on clean print sit above 0.9; a misread character usually drops below 0.6.
+inline constexpr double ok_mean_confidence = 0.80;
+inline constexpr double ok_min_confidence = 0.45;
+// A value read once only (no second read fits its type, or the cell wrapped) needs more.
+inline constexpr double ok_single_read_confidence = 0.88;
+// Long texts: mean confidence for ok.
+inline constexpr double ok_long_text_confidence = 0.85;
+
+struct ValueDecision {
+  nlohmann::json value;  // normalised, null when nothing usable was read
+  FieldStatus status = FieldStatus::missing;
+  double confidence = 0;
+  std::string raw_text;  // the read the value came from
+  std::string mode;      // how that read was made
+  std::string note;      // why not ok; never ID or phone digits
+};
+
+// `required`: whether a blank value is missing (required) or simply empty (ok, value null).
+ValueDecision decide_value(const std::string& type, const std::vector<TextRead>& reads, bool required);
+
+}  // namespace intake

@@ -1,0 +1,38 @@
+#pragma once
+// Pairs the printed labels of a record form's table with their value cells (FORMS.md: "value = the neighbouring
+// cell"). Works on cell geometry and text alone: forms are filled in Word, rows and columns move, so a label's value
+// is found by where it is relative to the label, never by fixed coordinates.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "models/form_model.h"
+
+namespace intake {
+
+struct CellText {
+  cv::Rect box;
+  std::string text;
+};
+
+struct LabelledCell {
+  const FieldModel* field = nullptr;
+  std::size_t label_cell = 0;
+  std::optional<std::size_t> value_cell;  // none when the value is inline (then `remainder` holds it)
+  std::string label;                      // the label cell's text
+  std::string remainder;                  // a value written in the label's own cell: 姓名：王晓梅
+};
+
+// `cells` in reading order. A label's value is the nearest cell to its right on the same line that is not itself a
+// label; a label with nothing to its right (a heading row) takes the cell below. Each field is taken once, at its
+// first label in reading order.
+std::vector<LabelledCell> pair_labels_with_values(const std::vector<CellText>& cells,
+                                                  const std::vector<FieldModel>& fields);
+
+// Is this cell's text a label of one of `fields`? Used to tell a header row of column labels from data.
+bool is_label_text(const std::string& text, const std::vector<FieldModel>& fields);
+
+}  // namespace intake

@@ -1,0 +1,339 @@
+#include "pipeline/reading/page_reader.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <opencv2/imgproc.hpp>
+
+#include "extractors/layout/form_title.h"
+#include "extractors/layout/label_match.h"
+#include "extractors/page/record_cells.h"
+#include "pipeline/layout/table_grid.h"
+#include "pipeline/reading/read_modes.h"
+#include "pipeline/reading/text_lines.h"
+#include "models/utf8.h"
+
+namespace intake {
+namespace {
+
+// Lines above a table, or at the top of a page without one, that may hold the title: 附件N, the title (which may
+// wrap), and for 附件4 the header line.
+constexpr std::size_t title_lines = 4;
+// A first cell of a page with this many characters and an empty label cell beside it is a long text carried over.
+constexpr std::size_t min_carried_characters = 20;
+
+PixelBox pixel_box(const cv::Rect& box) { return {box.x, box.y, box.width, box.height}; }
+
+TextRead text_read(const OcrText& ocr, ReadMode mode) {
+  return {ocr.text, ocr.confidence, ocr.min_confidence, std::string(name_of(mode))};
+}
+
+double ink_share(const cv::Mat& binary, const cv::Rect& box) {
+  const cv::Rect inside = box & cv::Rect(0, 0, binary.cols, binary.rows);
+  if (inside.area() == 0) return 0;
+  return 1.0 - cv::countNonZero(binary(inside)) / static_cast<double>(inside.area());
+}
+
+// The record fields of every form, each id once: a page without a title (a form's second page) is read against
+// all of them, and the document it joins decides later which apply. A label means the same field on every form.
+const std::vector<FieldModel>& all_record_fields() {
+  static const std::vector<FieldModel> fields = [] {
+    std::vector<FieldModel> all;
+    std::set<std::string> seen;
+    for (const FormModel& form : form_catalogue().forms) {
+      if (form.layout != "record") continue;
+      for (const FieldModel& field : form.fields)
+        if (seen.insert(field.id).second) all.push_back(field);
+    }
+    return all;
+  }();
+  return fields;
+}
+
+struct TitleFound {
+  std::optional<TitleMatch> match;
+  std::string text;
+};
+
+// The best title among the first lines, alone or joined with the next (a long title may wrap).
+TitleFound find_title(const std::vector<TextLineRead>& lines) {
+  TitleFound found;
+  const std::size_t count = std::min(lines.size(), title_lines);
+  auto consider = [&](const std::string& text) {
+    auto match = match_form_title(text, form_catalogue());
+    if (match && (!found.match || match->score > found.match->score)) found = {match, text};
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    consider(lines[i].read.text);
+    if (i + 1 < lines.size()) consider(lines[i].read.text + lines[i + 1].read.text);
+  }
+  return found;
+}
+
+const FormModel* column_form_of(const std::vector<std::string>& header_cells) {
+  const FormModel* best = nullptr;
+  int best_count = 0;
+  for (const FormModel& form : form_catalogue().forms) {
+    if (form.columns.empty()) continue;
+    int count = 0;
+    for (const std::string& text : header_cells)
+      if (is_label_text(text, form.columns)) ++count;
+    if (count > best_count) {
+      best = &form;
+      best_count = count;
+    }
+  }
+  // Three column labels make a header row: a record form's row holds at most three label/value pairs, and their
+  // labels are not 附件4/9's column labels (序号, 类别, 名称或姓名 …) all at once.
+  return best_count >= 3 ? best : nullptr;
+}
+
+class PageReading {
+ public:
+  PageReading(TesseractEngine& engine, const PageReaderOptions& options, const CleanPage& clean, PageRead& out)
+      : engine_(engine), options_(options), clean_(clean), out_(out) {}
+
+  void run() {
+    rulings_ = find_rulings(clean_.binary, clean_.dpi);
+    tables_ = tables_from_rulings(rulings_, clean_.dpi);
+    out_.has_table = !tables_.empty();
+    const cv::Rect page(0, 0, clean_.binary.cols, clean_.binary.rows);
+    if (tables_.empty()) {
+      read_lines(page);
+      find_page_title();
+      join_running_text();
+      return;
+    }
+    const int table_top = tables_.front().bounds.y;
+    read_lines(cv::Rect(0, 0, page.width, std::max(0, table_top - 2)));
+    find_page_title();
+    for (const TableGrid& table : tables_) read_table(table);
+  }
+
+ private:
+  OcrText ocr(const cv::Rect& box, ReadMode mode) {
+    return engine_.read(cell_image(clean_.grey, rulings_, box), clean_.dpi, mode);
+  }
+  PixelBox original(const cv::Rect& box) const { return pixel_box(clean_.original_box(box)); }
+
+  void read_lines(const cv::Rect& region) {
+    if (region.area() == 0) return;
+    for (const cv::Rect& line : find_text_lines(clean_.binary(region), clean_.dpi)) {
+      const cv::Rect box(line.x + region.x, line.y + region.y, line.width, line.height);
+      OcrText read = engine_.read(clean_.grey(box), clean_.dpi, ReadMode::line);
+      if (read.text.empty()) continue;
+      out_.lines.push_back({text_read(read, ReadMode::line), original(box)});
+    }
+  }
+
+  void find_page_title() {
+    const TitleFound title = find_title(out_.lines);
+    if (!title.match) return;
+    out_.form = title.match->form->id;
+    if (title.match->round) out_.round = std::string(name_of(*title.match->round));
+    out_.title_score = title.match->score;
+    out_.title = title.text;
+  }
+
+  void join_running_text() {
+    std::string text;
+    double weighted = 0, min_confidence = 1;
+    std::size_t characters = 0;
+    cv::Rect extent;
+    for (const TextLineRead& line : out_.lines) {
+      if (!text.empty()) text += '\n';
+      text += line.read.text;
+      weighted += line.read.confidence * static_cast<double>(line.read.text.size());
+      characters += line.read.text.size();
+      min_confidence = std::min(min_confidence, line.read.min_confidence);
+      const cv::Rect box(line.box[0], line.box[1], line.box[2], line.box[3]);
+      extent = extent.area() ? (extent | box) : box;
+    }
+    if (characters == 0) return;
+    out_.text = {text, weighted / static_cast<double>(characters), min_confidence, "line"};
+    out_.text_box = pixel_box(extent);
+  }
+
+  // Cells worth reading: not a photo or a blot, not empty paper.
+  bool has_text(const cv::Rect& box) const {
+    const double share = ink_share(clean_.binary, box);
+    return share > 0.002 && share < options_.max_text_ink_share;
+  }
+
+  // Every cell read once as a block; `reads_` keeps the reads with their confidences, parallel to the cells.
+  std::vector<CellText> read_cells(const TableGrid& table) {
+    std::vector<CellText> cells;
+    cells.reserve(table.cells.size());
+    reads_.assign(table.cells.size(), TextRead{});
+    for (std::size_t i = 0; i < table.cells.size(); ++i) {
+      const cv::Rect& box = table.cells[i].box;
+      CellText text{box, {}};
+      if (has_text(box)) {
+        reads_[i] = text_read(ocr(box, ReadMode::block), ReadMode::block);
+        text.text = reads_[i].text;
+      }
+      cells.push_back(std::move(text));
+    }
+    return cells;
+  }
+
+  bool sealed(const cv::Rect& box) const {
+    for (const SealMark& seal : clean_.seals) {
+      const float reach = seal.radius * 0.5f;
+      const cv::Rect grown(box.x - static_cast<int>(reach), box.y - static_cast<int>(reach),
+                           box.width + 2 * static_cast<int>(reach), box.height + 2 * static_cast<int>(reach));
+      if (grown.contains(cv::Point(static_cast<int>(seal.centre.x), static_cast<int>(seal.centre.y)))) return true;
+    }
+    return false;
+  }
+
+  // The cell's block read, then the reads its value type asks for.
+  std::vector<TextRead> value_reads(std::size_t cell, const cv::Rect& box, const std::string& type) {
+    std::vector<TextRead> reads{reads_[cell]};
+    if (reads.front().text.empty()) return reads;
+    for (const ReadMode mode : second_read_modes(type, reads.front().text))
+      reads.push_back(text_read(ocr(box, mode), mode));
+    return reads;
+  }
+
+  void read_table(const TableGrid& table) {
+    std::vector<CellText> cells = read_cells(table);
+    std::vector<std::string> first_row;
+    for (std::size_t i = 0; i < table.cells.size(); ++i)
+      if (table.cells[i].row == 0) first_row.push_back(cells[i].text);
+    const FormModel* title_form = out_.form ? form_catalogue().find(*form_kind_from(*out_.form)) : nullptr;
+    const FormModel* columns_form = column_form_of(first_row);
+    if (columns_form || (title_form && !title_form->columns.empty()) || looks_like_column_table(table, cells)) {
+      read_column_table(table, cells, columns_form ? columns_form : title_form);
+      return;
+    }
+    const auto& fields = title_form && title_form->layout == "record" ? title_form->fields : all_record_fields();
+    for (const LabelledCell& pair : pair_labels_with_values(cells, fields)) {
+      LabelledValue value;
+      value.field = pair.field->id;
+      value.label = pair.label;
+      value.page = out_.page;
+      if (pair.value_cell) {
+        const cv::Rect box = cells[*pair.value_cell].box;
+        value.box = original(box);
+        value.sealed = sealed(box);
+        if (!cells[*pair.value_cell].text.empty())
+          value.reads = value_reads(*pair.value_cell, box, pair.field->type);
+      } else {
+        const cv::Rect box = cells[pair.label_cell].box;
+        value.box = original(box);
+        value.inline_value = true;
+        value.reads.push_back({pair.remainder, reads_[pair.label_cell].confidence,
+                               reads_[pair.label_cell].min_confidence, "block"});
+        value.sealed = sealed(box);
+      }
+      out_.values.push_back(std::move(value));
+    }
+    read_carried_text(table, cells, fields);
+  }
+
+  // A form's second page that continues a long text: its first row is an empty label cell and the text.
+  void read_carried_text(const TableGrid& table, const std::vector<CellText>& cells,
+                         const std::vector<FieldModel>& fields) {
+    if (out_.form) return;
+    std::optional<std::size_t> label, value;
+    for (std::size_t i = 0; i < table.cells.size(); ++i) {
+      if (table.cells[i].row != 0) continue;
+      if (table.cells[i].column == 0) label = i;
+      else if (!value) value = i;
+    }
+    if (!label || !value || !cells[*label].text.empty()) return;
+    if (utf8_decode(cells[*value].text).size() < min_carried_characters || is_label_text(cells[*value].text, fields)) return;
+    LabelledValue carried;
+    carried.page = out_.page;
+    carried.continued = true;
+    carried.box = original(cells[*value].box);
+    carried.reads.push_back(reads_[*value]);
+    out_.values.push_back(std::move(carried));
+  }
+
+  // A continuation page of 附件4/9 without its header row: many narrow columns of one-line cells.
+  bool looks_like_column_table(const TableGrid& table, const std::vector<CellText>& cells) const {
+    if (out_.form || table.column_edges.size() < 6 || table.row_edges.size() < 3) return false;
+    for (const CellText& cell : cells)
+      if (is_label_text(cell.text, all_record_fields())) return false;
+    return true;
+  }
+
+  void read_column_table(const TableGrid& table, const std::vector<CellText>& cells, const FormModel* form) {
+    ColumnTableRead read;
+    read.page = out_.page;
+    const std::size_t columns = table.column_edges.size() > 0 ? table.column_edges.size() - 1 : 0;
+    int header_row = -1;
+    if (form) {
+      std::vector<std::string> header(columns);
+      int matched = 0;
+      for (std::size_t i = 0; i < table.cells.size(); ++i) {
+        if (table.cells[i].row != 0) continue;
+        const auto match = match_label(cells[i].text, form->columns);
+        if (!match || !match->remainder.empty()) continue;
+        header[static_cast<std::size_t>(table.cells[i].column)] = match->field->id;
+        ++matched;
+      }
+      if (matched >= 3) {
+        read.header = std::move(header);
+        header_row = 0;
+      }
+    }
+    std::map<int, TableRowRead> rows;
+    for (std::size_t i = 0; i < table.cells.size(); ++i) {
+      const TableCell& cell = table.cells[i];
+      if (cell.row == header_row) continue;
+      TableCellRead cell_read{cell.column, {}, original(cell.box)};
+      if (!cells[i].text.empty()) {
+        cell_read.reads.push_back(reads_[i]);
+        const std::string type = column_type(form, read.header, cell.column);
+        if (!type.empty())
+          for (const ReadMode mode : second_read_modes(type, cells[i].text))
+            cell_read.reads.push_back(text_read(ocr(cell.box, mode), mode));
+      }
+      rows[cell.row].cells.push_back(std::move(cell_read));
+    }
+    for (auto& [row, cells_of_row] : rows) read.rows.push_back(std::move(cells_of_row));
+    out_.tables.push_back(std::move(read));
+  }
+
+  static std::string column_type(const FormModel* form, const std::vector<std::string>& header, int column) {
+    if (!form || column < 0 || static_cast<std::size_t>(column) >= header.size()) return {};
+    const FieldModel* field = form->field(header[static_cast<std::size_t>(column)]);
+    return field ? field->type : std::string();
+  }
+
+  TesseractEngine& engine_;
+  const PageReaderOptions& options_;
+  const CleanPage& clean_;
+  PageRead& out_;
+  PageRulings rulings_;
+  std::vector<TextRead> reads_;
+  std::vector<TableGrid> tables_;
+};
+
+}  // namespace
+
+Result<PageReader> PageReader::create(const PageReaderOptions& options) {
+  auto engine = TesseractEngine::create(options.ocr);
+  if (!engine) return engine.error();
+  return PageReader(std::move(engine.value()), options);
+}
+
+PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
+  PageRead out;
+  out.file = file;
+  out.page = page.index;
+  const CleanPage clean = clean_page(page, options_.cleanup);
+  out.rotation = clean.rotation;
+  out.skew = clean.skew_degrees;
+  out.seals = static_cast<int>(clean.seals.size());
+  out.blank = clean.blank;
+  if (clean.blank) return out;
+  PageReading(engine_, options_, clean, out).run();
+  return out;
+}
+
+}  // namespace intake

@@ -1,0 +1,42 @@
+#pragma once
+// Reads one decoded scan page into a PageRead (extractors/page/page_read.h): cleanup, ruled tables, the title and
+// the text around the tables, record labels paired with their value cells, column tables, running text. Every
+// value cell a label points at is read again in the mode its value type wants (digits for ID numbers, one line
+// for names…), so the extractors can tell a value two reads agree on from a guess.
+//
+// One PageReader per worker thread, created once (it owns a Tesseract engine; starting chi_sim costs ~0.3 s).
+#include <memory>
+#include <string>
+
+#include "extractors/page/page_read.h"
+#include "models/result.h"
+#include "ocr/tesseract_engine.h"
+#include "pipeline/cleanup/page_cleanup.h"
+#include "pipeline/page_decoder.h"
+
+namespace intake {
+
+struct PageReaderOptions {
+  OcrOptions ocr;
+  CleanupOptions cleanup;
+  // A cell with more ink than this share of its area is a photo or a seal blot, not text: not read.
+  double max_text_ink_share = 0.3;
+};
+
+class PageReader {
+ public:
+  static Result<PageReader> create(const PageReaderOptions& options = {});
+
+  // `file`: the name the page's file was given by; kept in the read for provenance.
+  PageRead read(const DecodedPage& page, const std::string& file);
+
+  const std::string& engine_name() const { return engine_.engine_name(); }
+
+ private:
+  PageReader(TesseractEngine engine, PageReaderOptions options)
+      : engine_(std::move(engine)), options_(std::move(options)) {}
+  TesseractEngine engine_;
+  PageReaderOptions options_;
+};
+
+}  // namespace intake

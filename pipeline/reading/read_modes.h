@@ -1,0 +1,18 @@
+#pragma once
+// Which extra reads a value type wants. The first read of every cell is a block read; a short value is read again
+// in the mode that fits its type (digits only for an ID number, one line for a name), and the extractors trust a
+// value two different reads agree on more than either read alone.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ocr/text_source.h"
+
+namespace intake {
+
+std::string_view name_of(ReadMode mode);
+
+// `first_read`: the block read's text; multi-line text is not re-read as one line.
+std::vector<ReadMode> second_read_modes(std::string_view type, std::string_view first_read);
+
+}  // namespace intake

@@ -1,0 +1,149 @@
+#include "pipeline/scan_documents.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+
+#include "extractors/documents/document_assembly.h"
+#include "extractors/documents/document_fields.h"
+#include "models/form_model.h"
+#include "models/unit_model.h"
+
+namespace intake {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string group_of(const std::string& file) { return fs::path(file).parent_path().string(); }
+
+// A batch folder holds one unit's packet: the recommender its documents name most often wins for all of them
+// (a nominee's unit names a city, a report or 附件4 names the unit itself, so those count more); a folder whose
+// documents name none takes the unit its path names.
+std::map<std::string, std::optional<std::string>> recommenders_by_group(
+    const std::vector<AssembledDocument>& documents, const std::vector<ExtractedDocument>& extracted,
+    const std::vector<std::string>& groups) {
+  std::map<std::string, std::map<std::string, int>> votes;
+  std::map<std::string, std::string> a_file_of;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const std::string& group = groups[documents[i].pages.front()];
+    if (!extracted[i].recommender) continue;
+    const bool names_itself = documents[i].form == "report" || documents[i].form == "annex4" ||
+                              documents[i].form == "annex9";
+    votes[group][*extracted[i].recommender] += names_itself ? 3 : 1;
+  }
+  std::map<std::string, std::optional<std::string>> chosen;
+  for (const std::string& group : groups) {
+    if (chosen.contains(group)) continue;
+    std::optional<std::string> best;
+    int best_votes = 0;
+    for (const auto& [unit, count] : votes[group])
+      if (count > best_votes) best = unit, best_votes = count;
+    if (!best) best = recommender_from_path(group + "/x");
+    chosen[group] = best;
+  }
+  return chosen;
+}
+
+NewField stored_field(const ExtractedField& field, const std::vector<UnassignedPage>& pages,
+                      const std::string& engine) {
+  NewField out;
+  out.field = field.field;
+  out.row_index = field.row_index;
+  if (!field.value.is_null()) out.value_json = field.value.dump();
+  if (!field.raw_text.empty()) out.raw_text = field.raw_text;
+  out.confidence = field.confidence;
+  out.status = field.status;
+  if (field.page) out.page_id = pages[*field.page].page_id;
+  if (field.box && (*field.box)[2] > 0) out.box = *field.box;
+  out.engine = field.mode.empty() ? engine : fmt::format("{} ({})", engine, field.mode);
+  if (!field.note.empty()) out.note = field.note;
+  return out;
+}
+
+Finding record_finding(const CrossCheck& check, Id document, const std::optional<std::string>& recommender,
+                       const std::optional<std::string>& subject) {
+  Finding finding;
+  finding.key = fmt::format("{}|document {}|{}", check.rule, document, check.field);
+  finding.rule = check.rule;
+  finding.severity = Severity::error;
+  finding.recommender = recommender;
+  finding.subject = subject;
+  finding.field = check.field;
+  finding.documents = {document};
+  finding.message = check.message;
+  return finding;
+}
+
+// An opinion box with its text and date but no seal: the notice wants every 推荐单位意见 sealed (盖章).
+std::vector<CrossCheck> seal_checks(const ExtractedDocument& document) {
+  std::vector<CrossCheck> checks;
+  for (const ExtractedField& field : document.fields) {
+    if (field.row_index || !field.value.is_object() || !field.value.contains("sealed")) continue;
+    const bool filled = field.value.value("text", nlohmann::json()).is_string() &&
+                        field.value.value("date", nlohmann::json()).is_string();
+    if (filled && !field.value["sealed"].get<bool>())
+      checks.push_back({"unsealed_opinion", field.field, fmt::format("{} signed and dated but no seal found", field.field)});
+  }
+  return checks;
+}
+
+}  // namespace
+
+std::optional<std::string> recommender_from_path(const std::string& file) {
+  fs::path folder = fs::path(file).parent_path();
+  for (; !folder.empty() && folder != folder.root_path(); folder = folder.parent_path())
+    if (auto unit = match_recommender(folder.filename().string())) return unit;
+  return std::nullopt;
+}
+
+DocumentsStored store_documents_from_pages(Store& store, Id run, const std::string& engine) {
+  DocumentsStored stored;
+  const std::vector<UnassignedPage> pages = store.unassigned_pages();
+  if (pages.empty()) return stored;
+  std::vector<PageRead> reads;
+  std::vector<std::string> groups;
+  reads.reserve(pages.size());
+  for (const UnassignedPage& page : pages) {
+    PageRead read;
+    try {
+      read = nlohmann::json::parse(page.read_json).get<PageRead>();
+    } catch (const nlohmann::json::exception&) {
+      read.problem = "stored page read is not readable";  // an older or damaged row: the page stays unknown
+    }
+    read.page = page.page_index;
+    reads.push_back(std::move(read));
+    groups.push_back(group_of(page.file));
+  }
+
+  const std::vector<AssembledDocument> documents = assemble_documents(reads, groups);
+  std::vector<ExtractedDocument> extracted;
+  extracted.reserve(documents.size());
+  for (const AssembledDocument& document : documents) extracted.push_back(extract_document(document, reads));
+  const auto recommenders = recommenders_by_group(documents, extracted, groups);
+
+  std::vector<PagedDocument> paged;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const AssembledDocument& document = documents[i];
+    PagedDocument out;
+    out.form = form_kind_from(document.form).value_or(FormKind::unknown);
+    if (document.round) out.round = round_from(*document.round);
+    out.recommender = recommenders.at(groups[document.pages.front()]);
+    for (const std::size_t page : document.pages) out.page_ids.push_back(pages[page].page_id);
+    for (const ExtractedField& field : extracted[i].fields) out.fields.push_back(stored_field(field, pages, engine));
+    paged.push_back(std::move(out));
+  }
+  const std::vector<Id> ids = store.add_documents(run, paged);
+  stored.documents = static_cast<int>(ids.size());
+
+  for (std::size_t i = 0; i < ids.size() && i < extracted.size(); ++i) {
+    std::vector<CrossCheck> checks = extracted[i].checks;
+    for (CrossCheck& check : seal_checks(extracted[i])) checks.push_back(std::move(check));
+    for (const CrossCheck& check : checks)
+      if (store.add_finding(run, record_finding(check, ids[i], paged[i].recommender, extracted[i].subject)))
+        ++stored.findings;
+  }
+  return stored;
+}
+
+}  // namespace intake
