@@ -52,7 +52,11 @@ cv::Mat anchored_verticals(const cv::Mat& vertical, const cv::Mat& horizontal, i
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     const cv::Rect top(x, y, w, std::min(h, tolerance));
     const cv::Rect bottom(x, y + h - std::min(h, tolerance), w, std::min(h, tolerance));
-    if (cv::countNonZero(reach(top)) == 0 || cv::countNonZero(reach(bottom)) == 0) continue;
+    // Both ends must meet a ruling; a long line needs only one (the other end may have been taken by a seal
+    // stamped over the table's edge, or lost to a scanner streak): no character stroke is an inch long.
+    const bool top_anchored = cv::countNonZero(reach(top)) > 0;
+    const bool bottom_anchored = cv::countNonZero(reach(bottom)) > 0;
+    if (!(top_anchored && bottom_anchored) && !((top_anchored || bottom_anchored) && h >= dpi)) continue;
     const cv::Rect box(x, y, w, h);
     kept(box).setTo(255, labels(box) == i);
   }
@@ -155,6 +159,9 @@ std::vector<TableGrid> tables_from_rulings(const PageRulings& rulings, int dpi, 
     if (bounds.width < options.min_table_width_share * joined.cols || bounds.height < dpi / 4) continue;
     cv::Mat own = cv::Mat::zeros(joined.size(), CV_8UC1);
     own(bounds).setTo(255, labels(bounds) == i);
+    // The frame closed along the rulings' extent: a table edge broken by a seal or a faint print would otherwise
+    // let its edge cells leak into the paper around the table and be lost.
+    cv::rectangle(own, bounds, cv::Scalar(255), std::max(1, reach / 2));
     TableGrid grid = grid_of(own, bounds, dpi, options);
     if (!grid.cells.empty()) tables.push_back(std::move(grid));
   }
