@@ -5,6 +5,7 @@
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
@@ -78,18 +79,45 @@ OcrText TesseractEngine::read(const cv::Mat& region, int dpi, ReadMode mode) {
   result.engine = name_;
   if (region.empty()) return result;
 
+  // chi_sim's models were trained on text near 300 dpi: at 200 dpi 小四 strokes merge (8月 → 明), so smaller scans
+  // are enlarged first and the boxes scaled back.
+  const double scale = dpi > 0 && dpi < options_.min_dpi ? static_cast<double>(options_.min_dpi) / dpi : 1.0;
+  cv::Mat scaled = region;
+  if (scale != 1.0) cv::resize(region, scaled, {}, scale, scale, cv::INTER_CUBIC);
   cv::Mat padded;
-  const cv::Scalar paper = region.channels() == 1 ? cv::Scalar(255) : cv::Scalar(255, 255, 255);
-  cv::copyMakeBorder(region, padded, options_.margin, options_.margin, options_.margin, options_.margin,
+  const cv::Scalar paper = scaled.channels() == 1 ? cv::Scalar(255) : cv::Scalar(255, 255, 255);
+  cv::copyMakeBorder(scaled, padded, options_.margin, options_.margin, options_.margin, options_.margin,
                      cv::BORDER_CONSTANT, paper);
   PixPtr pix = mat_to_pix(padded);
   if (!pix) return result;
+  const int effective_dpi = static_cast<int>(std::lround(dpi * scale));
 
-  api_->SetPageSegMode(segmentation_for(mode));
-  api_->SetVariable("tessedit_char_whitelist", whitelist_for(mode));
-  api_->SetImage(pix.get());
+  result = recognise(pix.get(), effective_dpi, segmentation_for(mode), whitelist_for(mode));
+  // Single-line and block layout analysis sometimes throws away a short line of large glyphs (a name of three
+  // characters) as non-text and returns nothing; read as a raw line it comes out.
+  if (result.symbols.empty() && mode != ReadMode::block)
+    result = recognise(pix.get(), effective_dpi, tesseract::PSM_RAW_LINE, whitelist_for(mode));
+  if (result.symbols.empty() && mode == ReadMode::block)
+    result = recognise(pix.get(), effective_dpi, tesseract::PSM_SINGLE_LINE, whitelist_for(mode));
+  if (scale != 1.0)
+    for (OcrSymbol& symbol : result.symbols)
+      symbol.box = cv::Rect(static_cast<int>(symbol.box.x / scale), static_cast<int>(symbol.box.y / scale),
+                            static_cast<int>(std::ceil(symbol.box.width / scale)),
+                            static_cast<int>(std::ceil(symbol.box.height / scale)));
+  return result;
+}
+
+OcrText TesseractEngine::recognise(Pix* pix, int dpi, int segmentation, const char* whitelist) {
+  OcrText result;
+  result.engine = name_;
+  api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(segmentation));
+  api_->SetVariable("tessedit_char_whitelist", whitelist);
+  api_->SetImage(pix);
   api_->SetSourceResolution(dpi);
-  if (api_->Recognize(nullptr) != 0) return result;
+  if (api_->Recognize(nullptr) != 0) {
+    api_->Clear();
+    return result;
+  }
 
   // Results die at the next SetImage/Recognize: copy everything out now.
   std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());

@@ -163,20 +163,22 @@ std::vector<ExtractedField> extract_table(const FormModel& form, const Assembled
   std::vector<ExtractedField> fields;
   const PageRead& first = pages[document.pages.front()];
   if (!form.fields.empty()) {
-    std::string header_text;
+    TextRead header;
     PixelBox header_box{};
     for (const TextLineRead& line : first.lines) {
       const auto parts = split_header_line(line.read.text, form.fields);
       if (parts.size() >= 2) {
-        header_text = line.read.text;
+        header = line.read;
         header_box = line.box;
         break;
       }
     }
-    const auto parts = split_header_line(header_text, form.fields);
+    const auto parts = split_header_line(header.text, form.fields);
     for (const FieldModel& model : form.fields) {
       std::vector<TextRead> reads;
-      if (auto it = parts.find(model.id); it != parts.end()) reads.push_back({it->second, 0.9, 0.9, "line"});
+      // The line's confidence for each part: the line was read as one, and a seal over one value lowers it all.
+      if (auto it = parts.find(model.id); it != parts.end())
+        reads.push_back({it->second, header.confidence, header.min_confidence, header.mode});
       ExtractedField field = field_from(model, decide_value(model.type, reads, model.required));
       if (reads.empty()) {
         field.status = FieldStatus::review;

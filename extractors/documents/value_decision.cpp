@@ -72,14 +72,18 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
     decision.status = FieldStatus::review;
     decision.note = std::move(note);
   };
+  const bool free_text = type == "name" || type == "text";
   if (is_long(type)) {
     if (confidence < ok_long_text_confidence) review("low OCR confidence");
+    else if (type == "opinion" && weakest < ok_opinion_min_confidence) review("a character OCR is unsure of");
   } else if (!agreed) {
     review("the reads disagree");
   } else if (candidates.size() == 1 && confidence < ok_single_read_confidence) {
     review("low OCR confidence");
   } else if (confidence < ok_mean_confidence || weakest < ok_min_confidence) {
     review("low OCR confidence");
+  } else if (free_text && (confidence < ok_free_text_mean_confidence || weakest < ok_free_text_min_confidence)) {
+    review("a character OCR is unsure of");
   }
   return decision;
 }

@@ -78,6 +78,15 @@ std::vector<LabelledCell> pair_labels_with_values(const std::vector<CellText>& c
     taken.insert(pair.field->id);
     pairs.push_back(std::move(pair));
   }
+  for (LabelledCell& pair : pairs) {
+    if (!pair.value_cell) continue;
+    const auto sharing = std::count_if(pairs.begin(), pairs.end(),
+                                       [&](const LabelledCell& other) { return other.value_cell == pair.value_cell; });
+    if (sharing < 2) continue;
+    const cv::Rect& value = cells[*pair.value_cell].box;
+    const cv::Rect& label = cells[pair.label_cell].box;
+    pair.value_region = cv::Rect(value.x, label.y, value.width, label.height) & value;
+  }
   return pairs;
 }
 

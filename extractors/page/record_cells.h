@@ -24,6 +24,9 @@ struct LabelledCell {
   std::optional<std::size_t> value_cell;  // none when the value is inline (then `remainder` holds it)
   std::string label;                      // the label cell's text
   std::string remainder;                  // a value written in the label's own cell: 姓名：王晓梅
+  // Set when one value cell lies beside several labels (the ruling between two opinion rows was lost): each
+  // label's part of it, the cell cut to the label's own rows.
+  std::optional<cv::Rect> value_region;
 };
 
 // `cells` in reading order. A label's value is the nearest cell to its right on the same line that is not itself a

@@ -129,8 +129,8 @@ double layout_vote(const std::vector<cv::Rect>& lines, const cv::Mat& rulings, c
   return vote;
 }
 
-// Sum over a few text strips of score(upright) - score(flipped). `lines` are in `reduced` pixels of the
-// candidate frame; strips are cut from `upright` (full resolution, same frame).
+// Sum over a few text strips of score(upright) - score(flipped), stopping once it is decisive. `lines` are in
+// `reduced` pixels of the candidate frame; strips are cut from `upright` (full resolution, same frame).
 double scorer_vote(const std::vector<cv::Rect>& lines, int factor, const cv::Mat& upright, double dpi,
                    const UprightScorer& scorer, const OrientationOptions& options, double* magnitude) {
   const double median = median_height(lines);
@@ -153,6 +153,7 @@ double scorer_vote(const std::vector<cv::Rect>& lines, int factor, const cv::Mat
     const double down = scorer(rotate_quarter(crop, 180));
     vote += up - down;
     *magnitude += std::abs(up) + std::abs(down);
+    if (std::abs(vote) >= options.scorer_decisive) break;
   }
   return vote;
 }

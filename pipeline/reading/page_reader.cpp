@@ -22,6 +22,9 @@ namespace {
 constexpr std::size_t title_lines = 4;
 // A first cell of a page with this many characters and an empty label cell beside it is a long text carried over.
 constexpr std::size_t min_carried_characters = 20;
+// A line read with less confidence than this and at most this many characters is a seal fragment or a speck.
+constexpr double noise_line_confidence = 0.6;
+constexpr std::size_t noise_line_characters = 6;
 
 PixelBox pixel_box(const cv::Rect& box) { return {box.x, box.y, box.width, box.height}; }
 
@@ -95,7 +98,14 @@ class PageReading {
       : engine_(engine), options_(options), clean_(clean), out_(out) {}
 
   void run() {
-    rulings_ = find_rulings(clean_.binary, clean_.dpi);
+    // Rulings are found with the seal ink put back: on grey and 1-bit scans the seal mask also takes the table's
+    // lines where a seal crosses them, and a table whose line is broken merges the cells on both sides.
+    cv::Mat with_seals = clean_.binary;
+    if (!clean_.seal_mask.empty() && clean_.seal_mask.size() == clean_.binary.size()) {
+      with_seals = clean_.binary.clone();
+      with_seals.setTo(0, clean_.seal_mask);
+    }
+    rulings_ = find_rulings(with_seals, clean_.dpi);
     tables_ = tables_from_rulings(rulings_, clean_.dpi);
     out_.has_table = !tables_.empty();
     const cv::Rect page(0, 0, clean_.binary.cols, clean_.binary.rows);
@@ -112,8 +122,47 @@ class PageReading {
   }
 
  private:
-  OcrText ocr(const cv::Rect& box, ReadMode mode) {
-    return engine_.read(cell_image(clean_.grey, rulings_, box), clean_.dpi, mode);
+  // A cell read line by line: Tesseract's own block layout drops short lines of a wrapped value (县处级 / 副职)
+  // and lone characters, while each line found here and read alone comes out whole. Typed modes read the lines'
+  // extent as one line (their values never wrap). Lines OCR is unsure of and that are short are seal fragments
+  // and specks, not text: they are left out.
+  TextRead ocr(const cv::Rect& box, ReadMode mode) {
+    const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
+    TextRead read;
+    read.mode = std::string(name_of(mode));
+    if (inside.area() == 0) return read;
+    const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
+    const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
+    std::vector<cv::Rect> lines = find_text_lines(binary, clean_.dpi);
+    if (lines.empty()) return read;
+    const int pad = std::max(2, clean_.dpi / 100);
+    auto padded = [&](cv::Rect line) {
+      line.x -= pad, line.y -= pad, line.width += 2 * pad, line.height += 2 * pad;
+      return line & cv::Rect(0, 0, grey.cols, grey.rows);
+    };
+    if (mode != ReadMode::block) {
+      cv::Rect extent = lines.front();
+      for (const cv::Rect& line : lines) extent |= line;
+      const OcrText text = engine_.read(grey(padded(extent)), clean_.dpi, mode);
+      return text_read(text, mode);
+    }
+    double weighted = 0;
+    std::size_t length = 0;
+    read.min_confidence = 1;
+    for (const cv::Rect& line : lines) {
+      const OcrText text = engine_.read(grey(padded(line)), clean_.dpi, ReadMode::line);
+      if (text.text.empty()) continue;
+      const std::size_t characters = utf8_decode(text.text).size();
+      if (text.confidence < noise_line_confidence && characters <= noise_line_characters) continue;
+      if (!read.text.empty()) read.text += '\n';
+      read.text += text.text;
+      weighted += text.confidence * static_cast<double>(characters);
+      length += characters;
+      read.min_confidence = std::min(read.min_confidence, text.min_confidence);
+    }
+    if (length == 0) return TextRead{{}, 0, 0, read.mode};
+    read.confidence = weighted / static_cast<double>(length);
+    return read;
   }
   PixelBox original(const cv::Rect& box) const { return pixel_box(clean_.original_box(box)); }
 
@@ -170,7 +219,7 @@ class PageReading {
       const cv::Rect& box = table.cells[i].box;
       CellText text{box, {}};
       if (has_text(box)) {
-        reads_[i] = text_read(ocr(box, ReadMode::block), ReadMode::block);
+        reads_[i] = ocr(box, ReadMode::block);
         text.text = reads_[i].text;
       }
       cells.push_back(std::move(text));
@@ -193,7 +242,7 @@ class PageReading {
     std::vector<TextRead> reads{reads_[cell]};
     if (reads.front().text.empty()) return reads;
     for (const ReadMode mode : second_read_modes(type, reads.front().text))
-      reads.push_back(text_read(ocr(box, mode), mode));
+      reads.push_back(ocr(box, mode));
     return reads;
   }
 
@@ -214,7 +263,13 @@ class PageReading {
       value.field = pair.field->id;
       value.label = pair.label;
       value.page = out_.page;
-      if (pair.value_cell) {
+      if (pair.value_region) {
+        const cv::Rect box = *pair.value_region;
+        value.box = original(box);
+        value.sealed = sealed(box);
+        const TextRead read = ocr(box, ReadMode::block);
+        if (!read.text.empty()) value.reads.push_back(read);
+      } else if (pair.value_cell) {
         const cv::Rect box = cells[*pair.value_cell].box;
         value.box = original(box);
         value.sealed = sealed(box);
@@ -291,7 +346,7 @@ class PageReading {
         const std::string type = column_type(form, read.header, cell.column);
         if (!type.empty())
           for (const ReadMode mode : second_read_modes(type, cells[i].text))
-            cell_read.reads.push_back(text_read(ocr(cell.box, mode), mode));
+            cell_read.reads.push_back(ocr(cell.box, mode));
       }
       rows[cell.row].cells.push_back(std::move(cell_read));
     }

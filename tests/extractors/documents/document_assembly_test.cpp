@@ -1,0 +1,73 @@
+#include "extractors/documents/document_assembly.h"
+
+#include <gtest/gtest.h>
+
+namespace intake {
+namespace {
+
+PageRead titled(std::string form, bool table = true) {
+  PageRead page;
+  page.form = std::move(form);
+  page.has_table = table;
+  return page;
+}
+PageRead untitled(bool table) {
+  PageRead page;
+  page.has_table = table;
+  return page;
+}
+PageRead text_page(std::string first_line) {
+  PageRead page;
+  page.lines.push_back({{std::move(first_line), 0.9, 0.9, "line"}, {}});
+  return page;
+}
+PageRead blank() {
+  PageRead page;
+  page.blank = true;
+  return page;
+}
+
+TEST(DocumentAssembly, GroupsContinuationsAnnexPagesAndReportPages) {
+  const std::vector<PageRead> pages{titled("report", false), untitled(false), blank(),
+                                    titled("annex6"),        untitled(true),  text_page("附页：主要事迹"),
+                                    text_page("二、……"),    titled("annex8")};
+  const auto documents = assemble_documents(pages);
+  ASSERT_EQ(documents.size(), 3u);
+  EXPECT_EQ(documents[0].form, "report");
+  EXPECT_EQ(documents[0].pages, (std::vector<std::size_t>{0, 1}));  // the blank back belongs to nothing
+  EXPECT_EQ(documents[1].form, "annex6");
+  EXPECT_EQ(documents[1].pages, (std::vector<std::size_t>{3, 4, 5, 6}));
+  EXPECT_EQ(documents[1].roles, (std::vector<PageRole>{PageRole::first, PageRole::continuation,
+                                                        PageRole::annex_page, PageRole::annex_page}));
+  EXPECT_EQ(documents[2].pages, (std::vector<std::size_t>{7}));
+}
+
+TEST(DocumentAssembly, NeverContinuesAcrossBatchesAndKeepsStrayPages) {
+  const std::vector<PageRead> pages{titled("annex5"), untitled(true), untitled(true)};
+  const auto documents = assemble_documents(pages, {"scans/a", "scans/b", "scans/b"});
+  ASSERT_EQ(documents.size(), 3u);
+  EXPECT_EQ(documents[1].form, "unknown");
+  EXPECT_EQ(documents[2].form, "unknown");
+}
+
+TEST(DocumentAssembly, AnUnreadableTitleIsRecoveredFromTheLabels) {
+  PageRead page = untitled(true);
+  for (const char* field : {"name", "gender", "birth", "native_place", "id_number"}) {
+    LabelledValue value;
+    value.field = field;
+    page.values.push_back(value);
+  }
+  const auto documents = assemble_documents({page});
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_EQ(documents[0].form, "annex6");  // 籍贯 and 身份证号码 are on 附件6 only
+  EXPECT_EQ(documents[0].round, std::optional<std::string>("formal"));
+}
+
+TEST(DocumentAssembly, RecognisesAnnexHeadings) {
+  EXPECT_TRUE(is_annex_heading("附页"));
+  EXPECT_TRUE(is_annex_heading("主要事迹（附页）"));
+  EXPECT_FALSE(is_annex_heading("详见附页，该同志长期从事政务公开工作，成绩突出"));
+}
+
+}  // namespace
+}  // namespace intake

@@ -1,0 +1,120 @@
+#include "extractors/documents/document_fields.h"
+
+#include <gtest/gtest.h>
+
+namespace intake {
+namespace {
+
+TextRead sure(std::string text, std::string mode = "block") { return {std::move(text), 0.98, 0.95, std::move(mode)}; }
+
+LabelledValue labelled(std::string field, std::vector<TextRead> reads, bool sealed = false) {
+  LabelledValue value;
+  value.field = std::move(field);
+  value.reads = std::move(reads);
+  value.box = {10, 20, 30, 40};
+  value.sealed = sealed;
+  return value;
+}
+
+const ExtractedField& field(const ExtractedDocument& document, const std::string& id) {
+  for (const ExtractedField& f : document.fields)
+    if (f.field == id && !f.row_index) return f;
+  throw std::runtime_error("no field " + id);
+}
+
+TEST(DocumentFields, RecordFieldsFromLabelsAcrossPagesAndTheAnnexPage) {
+  PageRead first;
+  first.form = "annex6";
+  first.values = {labelled("name", {sure("王晓梅"), sure("王晓梅", "line")}),
+                  labelled("birth", {sure("1985年3月"), sure("1985年3月", "date")}),
+                  labelled("deeds", {sure("见附页")}),
+                  labelled("recommender_opinion", {sure("同意推荐。\n2026年1月8日")}, true)};
+  PageRead second;
+  second.values = {labelled("supervisor_opinion", {sure("同意。\n2026年1月9日")})};
+  PageRead annex;
+  annex.lines = {{sure("附页"), {}}, {sure("王晓梅同志主要事迹"), {}}, {sure("该同志长期从事政务公开工作。"), {}}};
+
+  AssembledDocument document;
+  document.form = "annex6";
+  document.pages = {0, 1, 2};
+  document.roles = {PageRole::first, PageRole::continuation, PageRole::annex_page};
+  const auto extracted = extract_document(document, {first, second, annex});
+
+  EXPECT_EQ(field(extracted, "name").value, "王晓梅");
+  EXPECT_EQ(field(extracted, "name").status, FieldStatus::ok);
+  EXPECT_EQ(field(extracted, "birth").value, "1985-03");
+  EXPECT_EQ(field(extracted, "deeds").value, "该同志长期从事政务公开工作。");  // 见附页 replaced, headings dropped
+  const auto& opinion = field(extracted, "recommender_opinion").value;
+  EXPECT_EQ(opinion["sealed"], true);
+  EXPECT_EQ(opinion["date"], "2026-01-08");
+  EXPECT_EQ(field(extracted, "supervisor_opinion").value["date"], "2026-01-09");
+  EXPECT_EQ(field(extracted, "supervisor_opinion").page, std::optional<std::size_t>(1));
+  EXPECT_EQ(field(extracted, "id_number").status, FieldStatus::missing);  // label never found
+  EXPECT_EQ(extracted.subject, std::optional<std::string>("王晓梅"));
+}
+
+TEST(DocumentFields, ALongTextCarriedOntoTheNextPageIsJoined) {
+  PageRead first;
+  first.form = "annex5";
+  first.values = {labelled("deeds", {sure("第一段开始")})};
+  PageRead second;
+  LabelledValue carried = labelled("", {sure("接着写完。")});
+  carried.continued = true;
+  second.values = {carried};
+  AssembledDocument document;
+  document.form = "annex5";
+  document.pages = {0, 1};
+  document.roles = {PageRole::first, PageRole::continuation};
+  EXPECT_EQ(field(extract_document(document, {first, second}), "deeds").value, "第一段开始接着写完。");
+}
+
+TEST(DocumentFields, TableRowsAcrossPagesAndTheHeaderLine) {
+  PageRead first;
+  first.form = "annex9";
+  first.title = "鞍山市政务公开工作先进集体和先进个人评选表彰工作机构成员名单";
+  ColumnTableRead part1;
+  part1.header = {"seq", "name", "role", "unit_and_title", "phone"};
+  part1.rows.push_back({{{0, {sure("1"), sure("1", "digits")}, {}}, {1, {sure("王晓梅"), sure("王晓梅", "line")}, {}},
+                         {2, {sure("组长"), sure("组长", "line")}, {}}}});
+  first.tables = {part1};
+  PageRead second;
+  ColumnTableRead part2;  // no header row repeated on the second page
+  part2.rows.push_back({{{0, {sure("2"), sure("2", "digits")}, {}}, {1, {sure("李明"), sure("李明", "line")}, {}}}});
+  second.tables = {part2};
+  AssembledDocument document;
+  document.form = "annex9";
+  document.pages = {0, 1};
+  document.roles = {PageRole::first, PageRole::continuation};
+  const auto extracted = extract_document(document, {first, second});
+  std::map<std::pair<int, std::string>, nlohmann::json> cells;
+  for (const ExtractedField& f : extracted.fields)
+    if (f.row_index) cells[{*f.row_index, f.field}] = f.value;
+  EXPECT_EQ(cells.at({0, "name"}), "王晓梅");
+  EXPECT_EQ(cells.at({0, "role"}), "组长");
+  EXPECT_EQ(cells.at({1, "seq"}), 2);
+  EXPECT_EQ(cells.at({1, "name"}), "李明");
+  EXPECT_TRUE(cells.at({1, "phone"}).is_null());
+  EXPECT_EQ(extracted.recommender, std::optional<std::string>("鞍山市"));
+}
+
+TEST(DocumentFields, WorkReportDateAndPublicity) {
+  PageRead first;
+  first.form = "report";
+  first.title = "鞍山市关于全省政务公开工作表彰初审推荐工作报告";
+  first.text = sure("鞍山市关于全省政务公开工作表彰初审推荐工作报告\n于2025年12月15日至12月19日在本单位进行了公示。");
+  PageRead last;
+  last.text = sure("特此报告。\n鞍山市人民政府办公室\n2025年12月22日");
+  AssembledDocument document;
+  document.form = "report";
+  document.pages = {0, 1};
+  document.roles = {PageRole::first, PageRole::continuation};
+  const auto extracted = extract_document(document, {first, last});
+  EXPECT_EQ(field(extracted, "recommender").value, "鞍山市");
+  EXPECT_EQ(field(extracted, "report_date").value, "2025-12-22");
+  EXPECT_EQ(field(extracted, "publicity").value,
+            nlohmann::json::parse(R"([{"start": "2025-12-15", "end": "2025-12-19"}])"));
+  EXPECT_EQ(extracted.recommender, std::optional<std::string>("鞍山市"));
+}
+
+}  // namespace
+}  // namespace intake

@@ -1,0 +1,71 @@
+#include "extractors/page/record_cells.h"
+
+#include <gtest/gtest.h>
+
+namespace intake {
+namespace {
+
+const std::vector<FieldModel>& annex6_fields() { return form_catalogue().find(FormKind::annex6)->fields; }
+
+std::map<std::string, std::string> values_of(const std::vector<CellText>& cells) {
+  std::map<std::string, std::string> values;
+  for (const LabelledCell& pair : pair_labels_with_values(cells, annex6_fields()))
+    values[pair.field->id] = pair.value_cell ? cells[*pair.value_cell].text : "(inline) " + pair.remainder;
+  return values;
+}
+
+TEST(RecordCells, ValueIsTheCellToTheRightWhereverTheColumnsAre) {
+  // 姓名 | 王晓梅 | 性别 | 女   over   民族 | 汉族 (a wider value cell: the columns moved)
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 40}, "姓名"},    {{100, 0, 150, 40}, "王晓梅"}, {{250, 0, 80, 40}, "性别"},
+      {{330, 0, 70, 40}, "女"},     {{0, 40, 100, 40}, "民族"},    {{100, 40, 300, 40}, "汉族"},
+  };
+  const auto values = values_of(cells);
+  EXPECT_EQ(values.at("name"), "王晓梅");
+  EXPECT_EQ(values.at("gender"), "女");
+  EXPECT_EQ(values.at("ethnicity"), "汉族");
+}
+
+TEST(RecordCells, HeadingLabelTakesTheCellBelowAndInlineValuesStayInline) {
+  const std::vector<CellText> cells{
+      {{0, 0, 400, 30}, "主要事迹"},
+      {{0, 30, 400, 200}, "该同志……"},
+      {{0, 230, 400, 30}, "籍贯：山东莱阳"},
+  };
+  const auto values = values_of(cells);
+  EXPECT_EQ(values.at("deeds"), "该同志……");
+  EXPECT_EQ(values.at("native_place"), "(inline) 山东莱阳");
+}
+
+TEST(RecordCells, AnEmptyValueCellIsStillTheValueAndALabelIsNeverAValue) {
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 40}, "姓名"}, {{100, 0, 100, 40}, ""}, {{200, 0, 100, 40}, "性别"}, {{300, 0, 100, 40}, "男"}};
+  const auto pairs = pair_labels_with_values(cells, annex6_fields());
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0].value_cell, std::optional<std::size_t>(1));
+  // 性别's right neighbour is 男, never the label 姓名 to its left.
+  EXPECT_EQ(pairs[1].value_cell, std::optional<std::size_t>(3));
+}
+
+TEST(RecordCells, ACellSharedByTwoLabelsIsCutToEachLabelsRows) {
+  // The ruling between two opinion rows was lost under a seal: one value cell beside both labels.
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 100}, "推荐单位意见"},
+      {{100, 0, 300, 220}, "同意推荐。\n同意。"},
+      {{0, 100, 100, 120}, "市（主管部门）意见"},
+  };
+  const auto pairs = pair_labels_with_values(cells, annex6_fields());
+  ASSERT_EQ(pairs.size(), 2u);
+  ASSERT_TRUE(pairs[0].value_region && pairs[1].value_region);
+  EXPECT_EQ(*pairs[0].value_region, cv::Rect(100, 0, 300, 100));
+  EXPECT_EQ(*pairs[1].value_region, cv::Rect(100, 100, 300, 120));
+}
+
+TEST(RecordCells, TellsLabelTextFromValues) {
+  EXPECT_TRUE(is_label_text("出生\n年月", annex6_fields()));
+  EXPECT_FALSE(is_label_text("1985年3月", annex6_fields()));
+  EXPECT_FALSE(is_label_text("姓名：王晓梅", annex6_fields()));  // a label with its value is not a bare label
+}
+
+}  // namespace
+}  // namespace intake
