@@ -19,7 +19,7 @@ inline constexpr double ok_min_confidence = 0.45;
 // A value read once only (no second read fits its type, or the cell wrapped) needs more.
 inline constexpr double ok_single_read_confidence = 0.88;
 // Long texts: mean confidence for ok; opinions also need every character above a floor (seal fragments).
-inline constexpr double ok_long_text_confidence = 0.88;
+inline constexpr double ok_long_text_confidence = 0.93;
 inline constexpr double ok_opinion_min_confidence = 0.5;
 // Names and short free texts have no vocabulary or check digit to catch a misread character, so every character
 // must be sure.

@@ -12,6 +12,7 @@
 #include "pipeline/layout/table_grid.h"
 #include "pipeline/reading/read_modes.h"
 #include "pipeline/reading/text_lines.h"
+#include "models/char_class.h"
 #include "models/utf8.h"
 
 namespace intake {
@@ -30,6 +31,12 @@ PixelBox pixel_box(const cv::Rect& box) { return {box.x, box.y, box.width, box.h
 
 TextRead text_read(const OcrText& ocr, ReadMode mode) {
   return {ocr.text, ocr.confidence, ocr.min_confidence, std::string(name_of(mode))};
+}
+
+bool has_word_character(const std::string& text) {
+  for (const char32_t c : utf8_decode(text))
+    if (is_han(c) || is_ascii_letter(c) || is_ascii_digit(c)) return true;
+  return false;
 }
 
 double ink_share(const cv::Mat& binary, const cv::Rect& box) {
@@ -171,7 +178,7 @@ class PageReading {
     for (const cv::Rect& line : find_text_lines(clean_.binary(region), clean_.dpi)) {
       const cv::Rect box(line.x + region.x, line.y + region.y, line.width, line.height);
       OcrText read = engine_.read(clean_.grey(box), clean_.dpi, ReadMode::line);
-      if (read.text.empty()) continue;
+      if (!has_word_character(read.text)) continue;  // rule ends, frame edges and specks read as | - _
       out_.lines.push_back({text_read(read, ReadMode::line), original(box)});
     }
   }

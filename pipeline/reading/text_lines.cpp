@@ -29,16 +29,17 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(ink, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
 
-  const int min_height = mm(1.2, dpi);   // below: specks and underlines
+  const int min_height = mm(1.2, dpi);   // below: specks, underlines, and lone strokes (一, the parts of 二 三)
   const int max_height = mm(16.0, dpi);  // above: photos, seal rings, blots (a 二号 title is ~8 mm)
-  std::vector<cv::Rect> pieces;
+  std::vector<cv::Rect> pieces, strokes;
   for (const auto& contour : contours) {
     const cv::Rect box = cv::boundingRect(contour);
-    if (box.height < min_height / 2 || box.height > max_height) continue;
-    if (box.width < mm(1.0, dpi) && box.height < min_height) continue;
-    pieces.push_back(box);
+    if (box.height > max_height || (box.width < mm(0.5, dpi) && box.height < mm(0.5, dpi))) continue;
+    (box.height >= min_height ? pieces : strokes).push_back(box);
   }
-  std::sort(pieces.begin(), pieces.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
+  auto by_top = [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; };
+  std::sort(pieces.begin(), pieces.end(), by_top);
+  std::sort(strokes.begin(), strokes.end(), by_top);
   for (const cv::Rect& piece : pieces) {
     auto same = std::find_if(lines.begin(), lines.end(),
                              [&](const cv::Rect& line) { return vertical_overlap(line, piece) > 0.5; });
@@ -46,6 +47,34 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
       *same |= piece;
     else
       lines.push_back(piece);
+  }
+  // Flat strokes join the line they lie in; strokes with no line around them (a line of 一二三 alone) group by
+  // nearness into lines of their own.
+  const int stroke_gap = mm(2.0, dpi);
+  std::vector<cv::Rect> stroke_lines;
+  for (const cv::Rect& stroke : strokes) {
+    auto within = std::find_if(lines.begin(), lines.end(),
+                               [&](const cv::Rect& line) { return vertical_overlap(line, stroke) > 0.5; });
+    if (within != lines.end()) {
+      *within |= stroke;
+      continue;
+    }
+    auto near = std::find_if(stroke_lines.begin(), stroke_lines.end(), [&](const cv::Rect& line) {
+      return stroke.y - (line.y + line.height) < stroke_gap && stroke.x < line.x + line.width &&
+             line.x < stroke.x + stroke.width;
+    });
+    if (near != stroke_lines.end())
+      *near |= stroke;
+    else
+      stroke_lines.push_back(stroke);
+  }
+  for (const cv::Rect& line : stroke_lines) {
+    auto same = std::find_if(lines.begin(), lines.end(),
+                             [&](const cv::Rect& other) { return vertical_overlap(other, line) > 0.5; });
+    if (same != lines.end())
+      *same |= line;
+    else
+      lines.push_back(line);
   }
   std::erase_if(lines, [&](const cv::Rect& line) { return line.height < min_height; });
   std::sort(lines.begin(), lines.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });

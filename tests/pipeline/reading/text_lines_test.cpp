@@ -1,0 +1,58 @@
+#include "pipeline/reading/text_lines.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "support/fixtures.h"
+
+namespace intake {
+namespace {
+
+cv::Mat binary_of(const cv::Mat& grey) {
+  cv::Mat binary;
+  cv::threshold(grey, binary, 160, 255, cv::THRESH_BINARY);
+  return binary;
+}
+
+// Lines stacked on white paper with a gap between them.
+cv::Mat stack(const std::vector<cv::Mat>& lines, int gap) {
+  int width = 0, height = gap;
+  for (const cv::Mat& line : lines) width = std::max(width, line.cols), height += line.rows + gap;
+  cv::Mat page(height, width + 2 * gap, CV_8UC1, cv::Scalar(255));
+  int y = gap;
+  for (const cv::Mat& line : lines) {
+    line.copyTo(page(cv::Rect(gap, y, line.cols, line.rows)));
+    y += line.rows + gap;
+  }
+  return page;
+}
+
+TEST(TextLines, FindsEachLineWholeIncludingBrokenGlyphs) {
+  const int dpi = 300;
+  // 二 and 三 are vertically broken glyphs: their neighbours on the line must hold them in one line.
+  const cv::Mat page = stack({testing::render_text("二三一二", "Noto Serif CJK SC", 12, dpi),
+                              testing::render_text("县处级", "AR PL UMing CN", 12, dpi),
+                              testing::render_text("副职", "Noto Sans CJK SC", 12, dpi)},
+                             40);
+  const auto lines = find_text_lines(binary_of(page), dpi);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_LT(lines[0].y, lines[1].y);
+  EXPECT_LT(lines[1].y, lines[2].y);
+  for (const cv::Rect& line : lines) {
+    EXPECT_GT(line.height, 25);  // 12 pt at 300 dpi is ~50 px; a line is never half a glyph
+    EXPECT_LT(line.height, 80);
+  }
+}
+
+TEST(TextLines, IgnoresSpecksAndEmptyPaper) {
+  const int dpi = 300;
+  cv::Mat paper(400, 600, CV_8UC1, cv::Scalar(255));
+  EXPECT_TRUE(find_text_lines(paper, dpi).empty());
+  cv::circle(paper, {100, 100}, 2, cv::Scalar(0), cv::FILLED);
+  cv::circle(paper, {300, 250}, 3, cv::Scalar(0), cv::FILLED);
+  EXPECT_TRUE(find_text_lines(binary_of(paper), dpi).empty());
+}
+
+}  // namespace
+}  // namespace intake
