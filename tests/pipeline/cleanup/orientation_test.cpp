@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <opencv2/imgproc.hpp>
 
 #include "synthetic_page.h"
@@ -94,6 +95,26 @@ TEST(OrientationScorer, UndecidedScorerFallsBackToLayout) {
   const OrientationEstimate found = find_orientation(grey, spec.dpi, {}, [](const cv::Mat&) { return 0.5; });
   EXPECT_EQ(found.rotation, 180);
   EXPECT_EQ(found.flip_source, FlipSource::layout);
+}
+
+// Each strip costs the scorer two OCR reads: once the difference is decisive the remaining strips are skipped.
+TEST(OrientationScorer, StopsReadingStripsOnceDecisive) {
+  testing::PageSpec spec;
+  spec.seed = 11;
+  spec.title = spec.table = spec.seal = false;
+  const cv::Mat grey = turned_scan(testing::to_grey(testing::draw_page(spec).image), 180);
+  int calls = 0;
+  const auto counted = [&](const cv::Mat& strip) {
+    ++calls;
+    return 100 * ascender_scorer(strip);  // one strip's difference is far beyond scorer_decisive
+  };
+  EXPECT_EQ(find_orientation(grey, spec.dpi, {}, counted).rotation, 180);
+  EXPECT_EQ(calls, 2);
+  OrientationOptions every_strip;
+  every_strip.scorer_decisive = std::numeric_limits<double>::infinity();
+  calls = 0;
+  EXPECT_EQ(find_orientation(grey, spec.dpi, every_strip, counted).rotation, 180);
+  EXPECT_EQ(calls, 2 * every_strip.scorer_strips);
 }
 
 TEST(OrientationBlank, EmptyPageStaysAsItIsWithNoConfidence) {
