@@ -73,9 +73,12 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
     decision.note = std::move(note);
   };
   const bool free_text = type == "name" || type == "text";
-  if (is_long(type)) {
-    if (confidence < ok_long_text_confidence) review("low OCR confidence");
+  if (type == "opinion" || type == "publicity_list") {
+    // A publicity list is dates found in a whole report: its weakest character is somewhere else in the text.
+    if (confidence < ok_opinion_confidence) review("low OCR confidence");
     else if (type == "opinion" && weakest < ok_opinion_min_confidence) review("a character OCR is unsure of");
+  } else if (is_long(type)) {
+    if (confidence < ok_long_text_confidence) review("low OCR confidence");
   } else if (!agreed) {
     review("the reads disagree");
   } else if (candidates.size() == 1 && confidence < ok_single_read_confidence) {
