@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "extractors/documents/copy_merge.h"
 #include "extractors/documents/document_assembly.h"
 #include "extractors/documents/document_fields.h"
 #include "models/form_model.h"
@@ -122,26 +123,51 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
   for (const AssembledDocument& document : documents) extracted.push_back(extract_document(document, reads));
   const auto recommenders = recommenders_by_group(documents, extracted, groups);
 
+  std::vector<std::string> folders;
+  for (const AssembledDocument& document : documents) folders.push_back(groups[document.pages.front()]);
+  const MergedCopies copies = find_copies(documents, extracted, folders);
+
   std::vector<PagedDocument> paged;
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    const AssembledDocument& document = documents[i];
+  std::vector<std::size_t> stored_group(documents.size());
+  for (std::size_t g = 0; g < copies.groups.size(); ++g) {
+    const std::vector<std::size_t>& group = copies.groups[g];
+    const AssembledDocument& document = documents[group.front()];
     PagedDocument out;
     out.form = form_kind_from(document.form).value_or(FormKind::unknown);
     if (document.round) out.round = round_from(*document.round);
-    out.recommender = recommenders.at(groups[document.pages.front()]);
-    for (const std::size_t page : document.pages) out.page_ids.push_back(pages[page].page_id);
-    for (const ExtractedField& field : extracted[i].fields) out.fields.push_back(stored_field(field, pages, engine));
+    out.recommender = recommenders.at(folders[group.front()]);
+    out.copies = static_cast<int>(group.size());
+    for (const std::size_t member : group) {
+      stored_group[member] = g;
+      for (const std::size_t page : documents[member].pages) out.page_ids.push_back(pages[page].page_id);
+    }
+    for (const ExtractedField& field : merged_fields(group, extracted))
+      out.fields.push_back(stored_field(field, pages, engine));
     paged.push_back(std::move(out));
   }
   const std::vector<Id> ids = store.add_documents(run, paged);
   stored.documents = static_cast<int>(ids.size());
 
-  for (std::size_t i = 0; i < ids.size() && i < extracted.size(); ++i) {
-    std::vector<CrossCheck> checks = extracted[i].checks;
-    for (CrossCheck& check : seal_checks(extracted[i])) checks.push_back(std::move(check));
+  for (std::size_t g = 0; g < ids.size() && g < copies.groups.size(); ++g) {
+    const ExtractedDocument& first = extracted[copies.groups[g].front()];
+    std::vector<CrossCheck> checks = first.checks;
+    for (CrossCheck& check : seal_checks(first)) checks.push_back(std::move(check));
     for (const CrossCheck& check : checks)
-      if (store.add_finding(run, record_finding(check, ids[i], paged[i].recommender, extracted[i].subject)))
-        ++stored.findings;
+      if (store.add_finding(run, record_finding(check, ids[g], paged[g].recommender, first.subject))) ++stored.findings;
+  }
+  for (const CopyMismatch& mismatch : copies.mismatches) {
+    const Id kept = ids.at(stored_group[mismatch.document]);
+    const Id other = ids.at(stored_group[mismatch.other]);
+    Finding finding;
+    finding.key = fmt::format("copy_mismatch|document {}|document {}|{}", kept, other, mismatch.field);
+    finding.rule = "copy_mismatch";
+    finding.recommender = paged[stored_group[mismatch.document]].recommender;
+    finding.subject = extracted[mismatch.document].subject;
+    finding.field = mismatch.field;
+    finding.documents = {kept, other};
+    // Names the field, never its values: they may be ID or phone numbers.
+    finding.message = fmt::format("two paper copies of this document differ in {}", mismatch.field);
+    if (store.add_finding(run, finding)) ++stored.findings;
   }
   return stored;
 }

@@ -1,0 +1,34 @@
+#pragma once
+// The notice asks for five identical printed copies of every form (一式5份). Copies of one document in one batch
+// folder are merged into one document that counts them; two copies whose values disagree where both were read
+// with certainty are different versions (copy_mismatch), and each stays a document of its own.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extractors/documents/document_assembly.h"
+#include "extractors/documents/document_fields.h"
+
+namespace intake {
+
+struct CopyMismatch {
+  std::size_t document = 0;  // the version kept first
+  std::size_t other = 0;     // the copy that differs
+  std::string field;
+};
+
+struct MergedCopies {
+  std::vector<std::vector<std::size_t>> groups;  // documents that are copies of each other, first one kept
+  std::vector<CopyMismatch> mismatches;
+};
+
+// `folders[i]`: the batch folder of document i. Only documents of a known form, in the same folder, of the same
+// round and about the same subject (nominee or unit; the unit itself for reports and 附件4/9) are compared.
+MergedCopies find_copies(const std::vector<AssembledDocument>& documents,
+                         const std::vector<ExtractedDocument>& extracted, const std::vector<std::string>& folders);
+
+// The fields of a merged document: each field from the first copy that read it `ok`, else from the first copy.
+std::vector<ExtractedField> merged_fields(const std::vector<std::size_t>& group,
+                                          const std::vector<ExtractedDocument>& extracted);
+
+}  // namespace intake
