@@ -9,6 +9,7 @@
 #include "extractors/layout/form_title.h"
 #include "extractors/layout/label_match.h"
 #include "extractors/page/record_cells.h"
+#include "ocr/upright_scorer.h"
 #include "pipeline/layout/table_grid.h"
 #include "pipeline/reading/read_modes.h"
 #include "pipeline/reading/text_lines.h"
@@ -388,7 +389,9 @@ PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
   PageRead out;
   out.file = file;
   out.page = page.index;
-  const CleanPage clean = clean_page(page, options_.cleanup);
+  // Up from down by how well OCR reads a few lines both ways: layout cues alone miss upside-down text pages.
+  const int dpi = page.dpi > 0 ? page.dpi : 300;
+  const CleanPage clean = clean_page(page, options_.cleanup, make_upright_scorer(engine_, dpi));
   out.rotation = clean.rotation;
   out.skew = clean.skew_degrees;
   out.seals = static_cast<int>(clean.seals.size());
