@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <span>
+#include <vector>
+
+#include "pipeline/layout/run_components.h"
 
 namespace intake {
 namespace {
@@ -10,56 +14,96 @@ namespace {
 int inches(double value, int dpi) { return std::max(3, static_cast<int>(std::lround(value * dpi))); }
 
 // Marks horizontal runs of ink at least `min_length` long, bridging gaps up to `max_gap` (the pinholes of a 1-bit
-// scan). One pass per row: a morphological opening with a 100-pixel kernel costs fifty times more on an A4 page.
-cv::Mat long_horizontal_runs(const cv::Mat& ink, int min_length, int max_gap) {
-  cv::Mat runs = cv::Mat::zeros(ink.size(), CV_8UC1);
-  for (int y = 0; y < ink.rows; ++y) {
-    const unsigned char* in = ink.ptr<unsigned char>(y);
-    unsigned char* out = runs.ptr<unsigned char>(y);
-    int start = -1, last_ink = -1;
-    auto close_run = [&] {
-      if (start >= 0 && last_ink - start + 1 >= min_length) std::fill(out + start, out + last_ink + 1, 255);
-      start = -1;
-    };
-    for (int x = 0; x < ink.cols; ++x) {
-      if (!in[x]) continue;
-      if (start >= 0 && x - last_ink - 1 > max_gap) close_run();
-      if (start < 0) start = x;
-      last_ink = x;
+// scan). Works on the row runs of the ink: a morphological opening with a 100-pixel kernel costs fifty times more
+// on an A4 page.
+cv::Mat long_horizontal_runs(std::span<const PixelRun> ink, cv::Size size, int min_length, int max_gap) {
+  cv::Mat runs = cv::Mat::zeros(size, CV_8UC1);
+  for (std::size_t i = 0; i < ink.size();) {
+    const PixelRun first = ink[i];
+    int end = first.end;
+    for (++i; i < ink.size() && ink[i].line == first.line && ink[i].begin - end <= max_gap; ++i) end = ink[i].end;
+    if (end - first.begin >= min_length) {
+      unsigned char* row = runs.ptr<unsigned char>(first.line);
+      std::fill(row + first.begin, row + end, 255);
     }
-    close_run();
   }
   return runs;
 }
 
-cv::Mat long_vertical_runs(const cv::Mat& ink, int min_length, int max_gap) {
-  cv::Mat transposed, runs;
-  cv::transpose(ink, transposed);
-  cv::transpose(long_horizontal_runs(transposed, min_length, max_gap), runs);
+// The same runs down the columns, as column runs (`line` is x), sorted by column: one pass over the row runs
+// with a run open per column, instead of transposing the page there and back.
+std::vector<PixelRun> long_vertical_runs(std::span<const PixelRun> ink, cv::Size size, int min_length, int max_gap) {
+  std::vector<int> start(static_cast<std::size_t>(size.width), -1), last(static_cast<std::size_t>(size.width), -1);
+  std::vector<PixelRun> runs;
+  auto close_run = [&](int x) {
+    if (last[x] - start[x] + 1 >= min_length) runs.push_back({x, start[x], last[x] + 1});
+    start[x] = -1;
+  };
+  for (const PixelRun& run : ink)
+    for (int x = run.begin; x < run.end; ++x) {
+      if (start[x] >= 0 && run.line - last[x] - 1 > max_gap) close_run(x);
+      if (start[x] < 0) start[x] = run.line;
+      last[x] = run.line;
+    }
+  for (int x = 0; x < size.width; ++x)
+    if (start[x] >= 0) close_run(x);
+  std::sort(runs.begin(), runs.end(), [](const PixelRun& a, const PixelRun& b) {
+    return a.line != b.line ? a.line < b.line : a.begin < b.begin;
+  });
   return runs;
 }
 
-// Keeps vertical segments whose two ends touch horizontal rulings: the strokes of big characters do not.
-cv::Mat anchored_verticals(const cv::Mat& vertical, const cv::Mat& horizontal, int dpi) {
-  cv::Mat reach;
+struct Region {
+  cv::Rect box;
+  long long area = 0;
+};
+
+// Bounding box and pixel count of each of `count` components of `runs`, labelled by connect_runs. Runs taken
+// `along_columns` have x as their line.
+std::vector<Region> regions_of(std::span<const PixelRun> runs, std::span<const int> label, int count,
+                               bool along_columns) {
+  std::vector<Region> regions(static_cast<std::size_t>(count));
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const PixelRun& run = runs[i];
+    const cv::Rect box = along_columns ? cv::Rect(run.line, run.begin, 1, run.end - run.begin)
+                                       : cv::Rect(run.begin, run.line, run.end - run.begin, 1);
+    Region& region = regions[static_cast<std::size_t>(label[i])];
+    region.box = region.area == 0 ? box : (region.box | box);
+    region.area += run.end - run.begin;
+  }
+  return regions;
+}
+
+// Whether cv::dilate(horizontal, kernel {tolerance wide, 2 * tolerance + 1 high}) would put ink in `box`: some
+// horizontal ruling pixel lies in `box` grown by the kernel's extent about its anchor (tolerance / 2, tolerance).
+// Asked of a few boxes, so the page is never dilated.
+bool reached(const cv::Mat& horizontal, cv::Rect box, int tolerance) {
+  const cv::Rect grown(box.x - tolerance / 2, box.y - tolerance, box.width + tolerance - 1, box.height + 2 * tolerance);
+  return cv::countNonZero(horizontal(grown & cv::Rect(0, 0, horizontal.cols, horizontal.rows))) > 0;
+}
+
+// Keeps vertical segments (eight-connected groups of `columns`, column runs) whose two ends touch horizontal
+// rulings: the strokes of big characters do not.
+cv::Mat anchored_verticals(std::span<const PixelRun> columns, const cv::Mat& horizontal, int dpi) {
   const int tolerance = std::max(3, dpi / 40);  // ~0.6 mm: a ruling that stops short of its neighbour
-  cv::dilate(horizontal, reach, cv::getStructuringElement(cv::MORPH_RECT, {tolerance, 2 * tolerance + 1}));
-  cv::Mat labels, stats, centroids;
-  const int count = cv::connectedComponentsWithStats(vertical, labels, stats, centroids, 8, CV_32S);
-  cv::Mat kept = cv::Mat::zeros(vertical.size(), CV_8UC1);
-  for (int i = 1; i < count; ++i) {
-    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+  int count = 0;
+  const std::vector<int> label = connect_runs(columns, true, &count);
+  const std::vector<Region> segments = regions_of(columns, label, count, true);
+  std::vector<bool> keep(segments.size());
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto [x, y, w, h] = segments[i].box;
     const cv::Rect top(x, y, w, std::min(h, tolerance));
     const cv::Rect bottom(x, y + h - std::min(h, tolerance), w, std::min(h, tolerance));
     // Both ends must meet a ruling; a long line needs only one (the other end may have been taken by a seal
     // stamped over the table's edge, or lost to a scanner streak): no character stroke is an inch long.
-    const bool top_anchored = cv::countNonZero(reach(top)) > 0;
-    const bool bottom_anchored = cv::countNonZero(reach(bottom)) > 0;
-    if (!(top_anchored && bottom_anchored) && !((top_anchored || bottom_anchored) && h >= dpi)) continue;
-    const cv::Rect box(x, y, w, h);
-    kept(box).setTo(255, labels(box) == i);
+    const bool top_anchored = reached(horizontal, top, tolerance);
+    const bool bottom_anchored = reached(horizontal, bottom, tolerance);
+    keep[i] = (top_anchored && bottom_anchored) || ((top_anchored || bottom_anchored) && h >= dpi);
   }
+  cv::Mat kept = cv::Mat::zeros(horizontal.size(), CV_8UC1);
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (keep[static_cast<std::size_t>(label[i])])
+      for (int y = columns[i].begin; y < columns[i].end; ++y) kept.at<unsigned char>(y, columns[i].line) = 255;
   return kept;
 }
 
@@ -86,23 +130,23 @@ int nearest_index(const std::vector<int>& edges, int value) {
   return static_cast<int>(it - edges.begin());
 }
 
+// `lines`: the table's rulings inside `bounds` (bounds-sized, 255 on a ruling). Its cells are the four-connected
+// regions of paper the rulings enclose, in the order of their first pixel.
 TableGrid grid_of(const cv::Mat& lines, const cv::Rect& bounds, int dpi, const TableOptions& options) {
   TableGrid grid;
   grid.bounds = bounds;
-  cv::Mat paper;
-  cv::bitwise_not(lines(bounds), paper);
-  cv::Mat labels, stats, centroids;
-  const int count = cv::connectedComponentsWithStats(paper, labels, stats, centroids, 4, CV_32S);
+  const std::vector<PixelRun> paper = row_runs(lines, false);
+  int count = 0;
+  const std::vector<int> label = connect_runs(paper, false, &count);
   const int min_side = inches(options.min_cell_inches, dpi);
   std::vector<int> tops, lefts;
-  for (int i = 1; i < count; ++i) {
-    cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                 stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  for (const Region& region : regions_of(paper, label, count, false)) {
+    cv::Rect box = region.box;
     // The paper outside the table's frame touches the bounding box: not a cell.
     if (box.x == 0 || box.y == 0 || box.br().x >= bounds.width || box.br().y >= bounds.height) continue;
     if (box.width < min_side || box.height < min_side) continue;
     // A region that fills little of its box is the space around an unclosed ruling, not a cell.
-    if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.6 * box.area()) continue;
+    if (region.area < 0.6 * box.area()) continue;
     box.x += bounds.x;
     box.y += bounds.y;
     grid.cells.push_back({box});
@@ -134,11 +178,13 @@ PageRulings find_rulings(const cv::Mat& binary, int dpi, const TableOptions& opt
   CV_Assert(binary.type() == CV_8UC1);
   cv::Mat ink;
   cv::threshold(binary, ink, 127, 255, cv::THRESH_BINARY_INV);
+  const std::vector<PixelRun> ink_runs = row_runs(ink);
   const int pinhole = 4;
   PageRulings rulings;
-  rulings.horizontal = long_horizontal_runs(ink, inches(options.min_horizontal_inches, dpi), pinhole);
-  rulings.vertical = anchored_verticals(long_vertical_runs(ink, inches(options.min_vertical_inches, dpi), pinhole),
-                                        rulings.horizontal, dpi);
+  rulings.horizontal = long_horizontal_runs(ink_runs, ink.size(), inches(options.min_horizontal_inches, dpi), pinhole);
+  rulings.vertical =
+      anchored_verticals(long_vertical_runs(ink_runs, ink.size(), inches(options.min_vertical_inches, dpi), pinhole),
+                         rulings.horizontal, dpi);
   return rulings;
 }
 
@@ -150,23 +196,31 @@ std::vector<TableGrid> tables_from_rulings(const PageRulings& rulings, int dpi, 
   cv::Mat joined;
   cv::dilate(lines, joined, cv::getStructuringElement(cv::MORPH_RECT, {reach, reach}));
 
-  cv::Mat labels, stats, centroids;
-  const int count = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
+  const std::vector<PixelRun> runs = row_runs(joined);
+  int count = 0;
+  const std::vector<int> label = connect_runs(runs, true, &count);
+  const std::vector<Region> regions = regions_of(runs, label, count, false);
   std::vector<TableGrid> tables;
-  for (int i = 1; i < count; ++i) {
-    const cv::Rect bounds(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                          stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  for (int i = 0; i < count; ++i) {
+    const cv::Rect bounds = regions[static_cast<std::size_t>(i)].box;
     if (bounds.width < options.min_table_width_share * joined.cols || bounds.height < dpi / 4) continue;
-    cv::Mat own = cv::Mat::zeros(joined.size(), CV_8UC1);
-    own(bounds).setTo(255, labels(bounds) == i);
+    // The table's own lines, in a bounds-sized image: never a page-sized one per table.
+    cv::Mat own = cv::Mat::zeros(bounds.size(), CV_8UC1);
+    for (std::size_t r = 0; r < runs.size(); ++r)
+      if (label[r] == i) {
+        unsigned char* row = own.ptr<unsigned char>(runs[r].line - bounds.y);
+        std::fill(row + runs[r].begin - bounds.x, row + runs[r].end - bounds.x, 255);
+      }
     // The frame closed along the rulings' extent: a table edge broken by a seal or a faint print would otherwise
     // let its edge cells leak into the paper around the table and be lost.
-    cv::rectangle(own, bounds, cv::Scalar(255), std::max(1, reach / 2));
+    cv::rectangle(own, cv::Rect(cv::Point(), bounds.size()), cv::Scalar(255), std::max(1, reach / 2));
     TableGrid grid = grid_of(own, bounds, dpi, options);
     if (!grid.cells.empty()) tables.push_back(std::move(grid));
   }
-  std::sort(tables.begin(), tables.end(),
-            [](const TableGrid& a, const TableGrid& b) { return a.bounds.y < b.bounds.y; });
+  // Top to bottom, then left to right: a total order, so the result does not hang on how components are numbered.
+  std::sort(tables.begin(), tables.end(), [](const TableGrid& a, const TableGrid& b) {
+    return a.bounds.y != b.bounds.y ? a.bounds.y < b.bounds.y : a.bounds.x < b.bounds.x;
+  });
   return tables;
 }
 
