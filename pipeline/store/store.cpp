@@ -107,6 +107,43 @@ void insert_field_row(sql::Statement& insert, Id document, const NewField& field
   insert.reset();
 }
 
+// The documents, their pages and fields; the caller holds the transaction. A document's source is its first page's.
+std::vector<Id> insert_documents(sql::Database& db, Id run, const std::vector<PagedDocument>& documents) {
+  auto source_of = db.prepare("SELECT source_id FROM pages WHERE id = ?");
+  auto insert_document = db.prepare(
+      "INSERT INTO documents (form, round, channel, recommender, source_id, copies, run_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  auto insert_document_page =
+      db.prepare("INSERT INTO document_pages (document_id, page_id, position) VALUES (?, ?, ?)");
+  auto insert_field = db.prepare(insert_field_sql);
+  std::vector<Id> ids;
+  for (const PagedDocument& document : documents) {
+    if (document.page_ids.empty()) continue;
+    source_of.bind(1, document.page_ids.front());
+    source_of.step();
+    const Id source = source_of.column_int(0);
+    source_of.reset();
+    insert_document.bind(1, std::string(name_of(document.form)))
+        .bind(2, document.round ? std::optional<std::string>(std::string(name_of(*document.round))) : std::nullopt)
+        .bind(3, std::string(name_of(document.channel)))
+        .bind(4, document.recommender)
+        .bind(5, source)
+        .bind(6, document.copies)
+        .bind(7, run)
+        .run();
+    insert_document.reset();
+    const Id document_row = db.last_insert_id();
+    int position = 0;
+    for (const Id page : document.page_ids) {
+      insert_document_page.bind(1, document_row).bind(2, page).bind(3, ++position).run();
+      insert_document_page.reset();
+    }
+    for (const NewField& field : document.fields) insert_field_row(insert_field, document_row, field, field.page_id);
+    ids.push_back(document_row);
+  }
+  return ids;
+}
+
 }  // namespace
 
 Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& source,
@@ -154,32 +191,16 @@ Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& sou
     insert_read.reset();
   }
 
-  auto insert_document = db_.prepare(
-      "INSERT INTO documents (form, round, channel, recommender, source_id, copies, run_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  auto insert_document_page =
-      db_.prepare("INSERT INTO document_pages (document_id, page_id, position) VALUES (?, ?, ?)");
-  auto insert_field = db_.prepare(insert_field_sql);
+  std::vector<PagedDocument> paged;
   for (const NewDocument& document : documents) {
-    insert_document.bind(1, std::string(name_of(document.form)))
-        .bind(2, document.round ? std::optional<std::string>(std::string(name_of(*document.round))) : std::nullopt)
-        .bind(3, std::string(name_of(document.channel)))
-        .bind(4, document.recommender)
-        .bind(5, source_row)
-        .bind(6, document.copies)
-        .bind(7, run)
-        .run();
-    insert_document.reset();
-    const Id document_row = db_.last_insert_id();
-    int position = 0;
-    for (const int page : document.pages) {
-      insert_document_page.bind(1, document_row).bind(2, page_rows.at(page)).bind(3, ++position).run();
-      insert_document_page.reset();
-    }
-    for (const NewField& field : document.fields)
-      insert_field_row(insert_field, document_row, field,
-                       field.page ? std::optional<Id>(page_rows.at(*field.page)) : std::nullopt);
+    PagedDocument out{document.form, document.round, document.channel, document.recommender, {}, document.copies,
+                      document.fields};
+    for (const int page : document.pages) out.page_ids.push_back(page_rows.at(page));
+    for (NewField& field : out.fields)
+      if (field.page) field.page_id = page_rows.at(*field.page);
+    paged.push_back(std::move(out));
   }
+  insert_documents(db_, run, paged);
   transaction.commit();
   return source_row;
 }
@@ -199,38 +220,7 @@ std::vector<UnassignedPage> Store::unassigned_pages() {
 
 std::vector<Id> Store::add_documents(Id run, const std::vector<PagedDocument>& documents) {
   sql::Transaction transaction(db_);
-  auto source_of = db_.prepare("SELECT source_id FROM pages WHERE id = ?");
-  auto insert_document = db_.prepare(
-      "INSERT INTO documents (form, round, channel, recommender, source_id, copies, run_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  auto insert_document_page =
-      db_.prepare("INSERT INTO document_pages (document_id, page_id, position) VALUES (?, ?, ?)");
-  auto insert_field = db_.prepare(insert_field_sql);
-  std::vector<Id> ids;
-  for (const PagedDocument& document : documents) {
-    if (document.page_ids.empty()) continue;
-    source_of.bind(1, document.page_ids.front());
-    source_of.step();
-    const Id source = source_of.column_int(0);
-    source_of.reset();
-    insert_document.bind(1, std::string(name_of(document.form)))
-        .bind(2, document.round ? std::optional<std::string>(std::string(name_of(*document.round))) : std::nullopt)
-        .bind(3, std::string(name_of(document.channel)))
-        .bind(4, document.recommender)
-        .bind(5, source)
-        .bind(6, document.copies)
-        .bind(7, run)
-        .run();
-    insert_document.reset();
-    const Id document_row = db_.last_insert_id();
-    int position = 0;
-    for (const Id page : document.page_ids) {
-      insert_document_page.bind(1, document_row).bind(2, page).bind(3, ++position).run();
-      insert_document_page.reset();
-    }
-    for (const NewField& field : document.fields) insert_field_row(insert_field, document_row, field, field.page_id);
-    ids.push_back(document_row);
-  }
+  std::vector<Id> ids = insert_documents(db_, run, documents);
   transaction.commit();
   return ids;
 }
