@@ -108,8 +108,42 @@ Normalised text_result(std::string text) {
 
 Normalised normalise_text(std::string_view raw) { return text_result(join_lines(raw, LineBreaks::join_all)); }
 
+std::string chinese_punctuation(std::string_view text) {
+  std::u32string chars = utf8_decode(text);
+  auto han_at = [&](std::size_t i) { return i < chars.size() && is_han(chars[i]); };
+  auto han_before = [&](std::size_t i) { return i > 0 && is_han(chars[i - 1]); };
+  auto full_width = [](char32_t c) -> char32_t {
+    switch (c) {
+      case U',': return U'，';
+      case U';': return U'；';
+      case U':': return U'：';
+      case U'?': return U'？';
+      case U'!': return U'！';
+      case U'(': return U'（';
+      case U')': return U'）';
+      default: return c;
+    }
+  };
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const char32_t c = chars[i];
+    if (c == U'(') {
+      // A pair in one line, converted together when either side touches a Han character: (1)北票市, 《手册》(试行).
+      std::size_t close = i + 1;
+      while (close < chars.size() && close - i <= 12 && chars[close] != U')' && chars[close] != U'\n') ++close;
+      if (close >= chars.size() || chars[close] != U')') continue;
+      if (han_before(i) || han_at(i + 1) || han_before(close) || han_at(close + 1)) {
+        chars[i] = U'（';
+        chars[close] = U'）';
+      }
+    } else if (c == U',' || c == U';' || c == U':' || c == U'?' || c == U'!') {
+      if (han_before(i) || han_at(i + 1)) chars[i] = full_width(c);
+    }
+  }
+  return utf8_encode(chars);
+}
+
 Normalised normalise_long_text(std::string_view raw) {
-  return text_result(join_lines(raw, LineBreaks::keep_paragraphs));
+  return text_result(chinese_punctuation(join_lines(raw, LineBreaks::keep_paragraphs)));
 }
 
 }  // namespace intake

@@ -24,6 +24,10 @@ std::string join_lines(std::string_view raw, LineBreaks breaks);
 // values (names, codes, numbers) start.
 std::u32string compact_text(std::string_view raw, Fold fold);
 
+// OCR returns ASCII punctuation where Chinese print has full-width marks: , ; : ? ! and paired ( ) touching a Han
+// character become ， ； ： ？ ！ （ ）. Numbers (97.2%, 12:30) and Latin text keep theirs.
+std::string chinese_punctuation(std::string_view text);
+
 Normalised normalise_text(std::string_view raw);
 Normalised normalise_long_text(std::string_view raw);
 

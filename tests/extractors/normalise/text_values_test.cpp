@@ -54,6 +54,13 @@ TEST(NormaliseText, Values) {
   EXPECT_EQ(normalise_text("王\xFF").status, FieldStatus::review);
 }
 
+TEST(NormaliseLongText, PunctuationBesideHanIsFullWidth) {
+  EXPECT_EQ(chinese_punctuation("(1)北票市:成效显著,群众满意;是否?是!"), "（1）北票市：成效显著，群众满意；是否？是！");
+  EXPECT_EQ(chinese_punctuation("满意率达到97.2%,时间12:30"), "满意率达到97.2%，时间12:30");
+  EXPECT_EQ(chinese_punctuation("Word (2016), H5"), "Word (2016), H5");
+  EXPECT_EQ(chinese_punctuation("编印《手册》(试行"), "编印《手册》(试行");  // an unclosed bracket stays
+}
+
 TEST(NormaliseLongText, KeepsParagraphs) {
   EXPECT_TRUE(is_ok(normalise_long_text("一是健全机制。\n二是强化\n培训。"), "一是健全机制。\n二是强化培训。"));
   EXPECT_TRUE(is(normalise_long_text("\n\n"), FieldStatus::missing, nullptr));
