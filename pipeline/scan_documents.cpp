@@ -25,7 +25,6 @@ std::map<std::string, std::optional<std::string>> recommenders_by_group(
     const std::vector<AssembledDocument>& documents, const std::vector<ExtractedDocument>& extracted,
     const std::vector<std::string>& groups) {
   std::map<std::string, std::map<std::string, int>> votes;
-  std::map<std::string, std::string> a_file_of;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const std::string& group = groups[documents[i].pages.front()];
     if (!extracted[i].recommender) continue;

@@ -22,8 +22,7 @@ bool starts_with_annex_heading(const PageRead& page) {
 bool has_column_table(const PageRead& page) { return !page.tables.empty(); }
 
 // What an untitled page is to the open document, if anything.
-std::optional<PageRole> role_in(const AssembledDocument& open, const std::vector<PageRead>& pages,
-                                const PageRead& page) {
+std::optional<PageRole> role_in(const AssembledDocument& open, const PageRead& page) {
   const FormModel* form = model_of(open.form);
   if (!form) return std::nullopt;
   const PageRole last = open.roles.back();
@@ -37,7 +36,6 @@ std::optional<PageRole> role_in(const AssembledDocument& open, const std::vector
     return PageRole::continuation;
   }
   if (starts_with_annex_heading(page) || last == PageRole::annex_page) return PageRole::annex_page;
-  (void)pages;
   return std::nullopt;
 }
 
@@ -103,7 +101,7 @@ std::vector<AssembledDocument> assemble_documents(const std::vector<PageRead>& p
       continue;
     }
     if (open && group_of(i) == open_group) {
-      if (const auto role = role_in(documents[*open], pages, page)) {
+      if (const auto role = role_in(documents[*open], page)) {
         documents[*open].pages.push_back(i);
         documents[*open].roles.push_back(*role);
         continue;

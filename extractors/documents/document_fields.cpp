@@ -52,26 +52,6 @@ bool refers_to_annex(const std::string& text) {
   return compact.size() <= 12 && compact.find(U"附页") != std::u32string::npos;
 }
 
-// Mean confidence over reads, weighted by their length.
-TextRead joined_read(const std::vector<TextRead>& parts) {
-  TextRead joined;
-  double weighted = 0;
-  std::size_t length = 0;
-  joined.min_confidence = 1;
-  for (const TextRead& part : parts) {
-    if (part.text.empty()) continue;
-    if (!joined.text.empty()) joined.text += '\n';
-    joined.text += part.text;
-    weighted += part.confidence * static_cast<double>(part.text.size());
-    length += part.text.size();
-    joined.min_confidence = std::min(joined.min_confidence, part.min_confidence);
-    joined.mode = part.mode;
-  }
-  joined.confidence = length ? weighted / static_cast<double>(length) : 0.0;
-  if (!length) joined.min_confidence = 0;
-  return joined;
-}
-
 class RecordExtraction {
  public:
   RecordExtraction(const FormModel& form, const AssembledDocument& document, const std::vector<PageRead>& pages)
@@ -137,7 +117,7 @@ class RecordExtraction {
       std::vector<TextRead> parts;
       if (!reads.empty() && !refers_to_annex(reads.front().text)) parts.push_back(reads.front());
       parts.insert(parts.end(), found.continuation.begin(), found.continuation.end());
-      reads = {joined_read(parts)};
+      reads = {join_reads(parts)};
     }
     ValueDecision decision = decide_value(model.type, reads, model.required);
     if (model.type == "opinion" && decision.value.is_object()) {
@@ -229,7 +209,7 @@ std::vector<ExtractedField> extract_report(const FormModel& form, const Assemble
                                            const std::vector<PageRead>& pages, std::optional<std::string>& recommender) {
   std::vector<TextRead> parts;
   for (const std::size_t index : document.pages) parts.push_back(pages[index].text);
-  const TextRead text = joined_read(parts);
+  const TextRead text = join_reads(parts);
   const PageRead& first = pages[document.pages.front()];
   const PageRead& last = pages[document.pages.back()];
   std::vector<ExtractedField> fields;

@@ -1,6 +1,27 @@
 #include "extractors/page/page_read.h"
 
+#include <algorithm>
+
 namespace intake {
+
+TextRead join_reads(const std::vector<TextRead>& parts) {
+  TextRead joined;
+  double weighted = 0;
+  std::size_t length = 0;
+  joined.min_confidence = 1;
+  for (const TextRead& part : parts) {
+    if (part.text.empty()) continue;
+    if (!joined.text.empty()) joined.text += '\n';
+    joined.text += part.text;
+    weighted += part.confidence * static_cast<double>(part.text.size());
+    length += part.text.size();
+    joined.min_confidence = std::min(joined.min_confidence, part.min_confidence);
+    joined.mode = part.mode;
+  }
+  joined.confidence = length ? weighted / static_cast<double>(length) : 0.0;
+  if (!length) joined.min_confidence = 0;
+  return joined;
+}
 
 namespace {
 

@@ -79,6 +79,10 @@ struct PageRead {
   std::optional<std::string> problem;       // why the page could not be read, if it could not
 };
 
+// Reads of consecutive parts (lines of a page, pages of a long text) as one: texts joined by line breaks, confidence
+// the length-weighted mean, the weakest symbol of all. Empty parts are skipped.
+TextRead join_reads(const std::vector<TextRead>& parts);
+
 // JSON, as stored with each page (the page_reads table): what OCR saw, for provenance and for re-assembly.
 // Every member reads back with its default when absent, so stored reads stay readable when members are added.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TextRead, text, confidence, min_confidence, mode)

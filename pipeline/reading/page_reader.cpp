@@ -194,21 +194,16 @@ class PageReading {
   }
 
   void join_running_text() {
-    std::string text;
-    double weighted = 0, min_confidence = 1;
-    std::size_t characters = 0;
+    std::vector<TextRead> parts;
     cv::Rect extent;
     for (const TextLineRead& line : out_.lines) {
-      if (!text.empty()) text += '\n';
-      text += line.read.text;
-      weighted += line.read.confidence * static_cast<double>(line.read.text.size());
-      characters += line.read.text.size();
-      min_confidence = std::min(min_confidence, line.read.min_confidence);
+      parts.push_back(line.read);
       const cv::Rect box(line.box[0], line.box[1], line.box[2], line.box[3]);
       extent = extent.area() ? (extent | box) : box;
     }
-    if (characters == 0) return;
-    out_.text = {text, weighted / static_cast<double>(characters), min_confidence, "line"};
+    TextRead text = join_reads(parts);
+    if (text.text.empty()) return;
+    out_.text = std::move(text);
     out_.text_box = pixel_box(extent);
   }
 
