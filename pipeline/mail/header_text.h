@@ -1,0 +1,23 @@
+#pragma once
+// Header text as Chinese mail really carries it, made ready for GMime to decode.
+#include <string>
+#include <string_view>
+
+namespace intake {
+
+// Raw 8-bit bytes (a header or a ZIP entry name written without any declared charset) as UTF-8: kept when they
+// are valid UTF-8, else read as GB18030, the superset of GB2312 and GBK that Chinese Windows and OA systems write.
+// Bytes that are neither become U+FFFD, so the result is always valid UTF-8.
+std::string decode_8bit_text(std::string_view bytes);
+
+// Rewrites the charset labels that name GB2312 or GBK (in RFC 2047 encoded words, "=?gbk?B?…?=", and RFC 2231
+// extended parameters, "filename*=gb2312''…") to gb18030. Clients label GB18030 text with those names, and
+// iconv's GB2312/GBK converters reject the characters outside them (堃, 昇, …); the WHATWG Encoding Standard
+// (section 10) decodes every such label with the GB18030 decoder for the same reason.
+std::string relabel_gbk_charsets(std::string_view value);
+
+// A raw header value as GMime should decode it: unfolded (RFC 5322 section 2.2.3), raw 8-bit bytes decoded by
+// decode_8bit_text, GBK-family labels relabelled.
+std::string prepare_header_value(std::string_view raw);
+
+}  // namespace intake
