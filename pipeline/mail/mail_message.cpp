@@ -71,7 +71,21 @@ void on_parser_warning(gint64 offset, GMimeParserWarning code, const gchar* item
   std::string message(meaning->text);
   if (meaning->item_is_a_name && item != nullptr) message += fmt::format(" ({})", mask_personal_data(item));
   if (offset >= 0) message += fmt::format(" at byte {}", offset);
-  static_cast<std::vector<MailProblem>*>(problems_pointer)->push_back({meaning->kind, "", std::move(message)});
+  // Nested multiparts cut short all report the same truncation: once is enough.
+  auto& problems = *static_cast<std::vector<MailProblem>*>(problems_pointer);
+  const bool known = std::any_of(problems.begin(), problems.end(), [&](const MailProblem& problem) {
+    return problem.kind == meaning->kind && problem.message == message;
+  });
+  if (!known) problems.push_back({meaning->kind, "", std::move(message)});
+}
+
+// Body rather than attachment when it has no file name and is not marked as attachment (RFC 2183): text, and the
+// machine-readable parts of delivery and read reports (message/delivery-status of RFC 3464, message/disposition-
+// notification of RFC 8098, …). A message/partial fragment (RFC 2046 section 5.2.2) is content, kept as a part.
+bool is_body_type(GMimeObject* object) {
+  GMimeContentType* type = g_mime_object_get_content_type(object);
+  return GMIME_IS_TEXT_PART(object) || (g_mime_content_type_is_type(type, "message", "*") &&
+                                        !g_mime_content_type_is_type(type, "message", "partial"));
 }
 
 std::string child_path(const std::string& parent, int number) {
@@ -188,8 +202,7 @@ class MessageReader {
     GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(object);
     const bool marked_attachment = disposition != nullptr && g_mime_content_disposition_is_attachment(disposition);
     const std::optional<std::string> sent_name = file_name(object);
-    // RFC 2183: text shown inline without a file name is the message body, not an attachment.
-    if (GMIME_IS_TEXT_PART(part) && !sent_name && !marked_attachment) return;
+    if (is_body_type(object) && !sent_name && !marked_attachment) return;
 
     PartContent content = decode_part_content(part);
     if (!content.defect.empty()) problem(MailProblemKind::bad_base64, path, "base64: " + content.defect);

@@ -132,7 +132,7 @@ TEST(MailMessage, RawEightBitNamesAreUtf8ElseGb18030) {
 
 // Clients that label GB18030 text gb2312 in RFC 2231 parameters, and those that only set Content-Type's name.
 TEST(MailMessage, Rfc2231GbkFamilyLabelsAndNameOnly) {
-  const std::string name = "附件6：辽宁省政务公开工作先进个人推荐审批表（李堃）.pdf";
+  const std::string name = "附件6：辽宁省政务公开工作先进个人推荐审批表（王䶮）.pdf";  // 䶮: GB18030, not GBK
   const std::string encoded = percent_encoded(gb18030(name));
   ASSERT_EQ(encoded.substr(43, 6), "%CE%F1");  // 务, split between its octets below
   const std::string message =
@@ -196,6 +196,23 @@ TEST(MailMessage, NestedMultipartsAndForwardedMessages) {
   EXPECT_EQ(parsed.message_id, message_id);
   EXPECT_EQ(parsed.attachments[2].media_type, "image/jpeg");
   EXPECT_TRUE(parsed.problems.empty());
+}
+
+// A bounce (RFC 3464) has no attachments: its machine-readable parts are body. A message/partial fragment is
+// content that cannot be reassembled here, kept as an (unnamed) part.
+TEST(MailMessage, ReportPartsAreBodyAndFragmentsAreParts) {
+  const std::string message =
+      header_block("Undelivered Mail Returned to Sender", "multipart/report; report-type=delivery-status; boundary=r") +
+      multipart("r", {part("Content-Type: text/plain", "Your message could not be delivered."),
+                      part("Content-Type: message/delivery-status",
+                           "Reporting-MTA: dns; mx.ln.gov.cn\n\n"
+                           "Final-Recipient: rfc822; x@ln.gov.cn\nAction: failed"),
+                      part("Content-Type: text/rfc822-headers", "Subject: x"),
+                      part("Content-Type: message/partial; id=\"abc@x\"; number=1; total=2", "Subject: y\n\nhalf")});
+  const MailMessage parsed = parse_or_fail(message);
+  EXPECT_EQ(names_of(parsed), std::vector<std::string>{"part-4"});
+  EXPECT_EQ(parsed.attachments[0].media_type, "message/partial");
+  EXPECT_EQ(problem_kinds(parsed.problems), std::vector<MailProblemKind>{MailProblemKind::unnamed_part});
 }
 
 TEST(MailMessage, BrokenBase64YieldsWhatDecodesAndAProblem) {
@@ -319,6 +336,17 @@ TEST(MailMessage, ParserWarningsBecomeProblems) {
   const MailMessage parsed = parse_or_fail(message);
   ASSERT_FALSE(parsed.problems.empty());
   EXPECT_EQ(parsed.problems[0].kind, MailProblemKind::malformed_mime);
+}
+
+// Hostile nesting: GMime gives up past about a thousand levels, and says so; nothing overflows.
+TEST(MailMessage, NestingPastGmimesLimitIsAProblemNotACrash) {
+  std::string body = pdf_part("; name=\"deep.pdf\"");
+  for (int depth = 0; depth < 1200; ++depth) {
+    const std::string boundary = "b" + std::to_string(depth);
+    body = "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\n\n" + multipart(boundary, {body});
+  }
+  const MailMessage parsed = parse_or_fail("From: a@b.c\nDate: Mon, 22 Dec 2025 09:10:25 +0800\n" + body);
+  EXPECT_EQ(problem_kinds(parsed.problems), std::vector<MailProblemKind>{MailProblemKind::malformed_mime});
 }
 
 TEST(MailMessage, NoBytesNoMessage) { EXPECT_FALSE(parse_mail_message({}).ok()); }
