@@ -24,7 +24,8 @@ tesseract::PageSegMode segmentation_for(ReadMode mode) {
   switch (mode) {
     case ReadMode::line:
     case ReadMode::digits:
-    case ReadMode::date: return tesseract::PSM_SINGLE_LINE;
+    case ReadMode::date:
+    case ReadMode::chinese_date: return tesseract::PSM_SINGLE_LINE;
     case ReadMode::block: return tesseract::PSM_SINGLE_BLOCK;
     case ReadMode::character: return tesseract::PSM_SINGLE_CHAR;
   }
@@ -35,6 +36,9 @@ const char* whitelist_for(ReadMode mode) {
   switch (mode) {
     case ReadMode::digits: return "0123456789Xx-";
     case ReadMode::date: return "0123456789年月日.-/";
+    // chi_sim often sees 〇 as the Latin O or 0 and finds nothing else when those are barred, so they stay (the
+    // numeral reader takes O and 0 inside a run of Chinese numerals as 〇). 元 is the first month (元月).
+    case ReadMode::chinese_date: return "〇零一二三四五六七八九十元年月日O0";
     default: return "";
   }
 }

@@ -29,6 +29,7 @@ enum class ReadMode {
   character,  // a lone character (性别): single-line mode can drop it
   digits,     // ID numbers, phones, postcodes, counts: digits, X and '-' only
   date,       // digits and 年月日.-/ only
+  chinese_date,  // 二〇二六年一月九日: Chinese numerals and 年月日 only, so 〇 cannot come out as O or D
 };
 
 }  // namespace intake

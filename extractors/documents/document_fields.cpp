@@ -119,7 +119,8 @@ class RecordExtraction {
       parts.insert(parts.end(), found.continuation.begin(), found.continuation.end());
       reads = {join_reads(parts)};
     }
-    ValueDecision decision = decide_value(model.type, reads, model.required);
+    ValueDecision decision = model.type == "opinion" ? decide_opinion(reads, model.required)
+                                                     : decide_value(model.type, reads, model.required);
     if (model.type == "opinion" && decision.value.is_object()) {
       decision.value["sealed"] = value.sealed;
     } else if (model.type == "opinion" && decision.value.is_null() && !model.required) {

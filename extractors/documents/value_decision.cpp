@@ -91,4 +91,21 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
   return decision;
 }
 
+ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) {
+  const std::vector<TextRead> box(reads.begin(), reads.begin() + std::min<std::ptrdiff_t>(1, std::ssize(reads)));
+  ValueDecision decision = decide_value("opinion", box, required);
+  if (reads.size() < 3 || !decision.value.is_object()) return decision;
+  const ValueDecision date = decide_value("date", {reads[1], reads[2]}, true);
+  const nlohmann::json box_date = decision.value["date"];
+  if (date.status == FieldStatus::ok && box_date == date.value) return decision;
+  if (box_date.is_null() && !date.value.is_null()) decision.value["date"] = date.value;
+  if (decision.status == FieldStatus::ok || decision.status == FieldStatus::review) {
+    decision.status = FieldStatus::review;
+    if (date.status != FieldStatus::ok) decision.note = "the date line: " + date.note;
+    else if (box_date.is_null()) decision.note = "the date read from its line alone";
+    else decision.note = "the date differs from its line read alone";
+  }
+  return decision;
+}
+
 }  // namespace intake

@@ -41,4 +41,9 @@ struct ValueDecision {
 // `required`: whether a blank value is missing (required) or simply empty (ok, value null).
 ValueDecision decide_value(const std::string& type, const std::vector<TextRead>& reads, bool required);
 
+// An opinion box: `reads` are the box's block read and, when the page reader found a filled-in date line, that
+// line as read in the block and again with a date whitelist. The date two reads agree on confirms the opinion's
+// date; an opinion is ok only when its date is confirmed so (the seal sits on the date and bends numerals).
+ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required);
+
 }  // namespace intake

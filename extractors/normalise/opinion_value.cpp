@@ -1,5 +1,6 @@
 #include "extractors/normalise/opinion_value.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "extractors/normalise/chinese_numerals.h"
@@ -132,6 +133,29 @@ Split split_final_date(std::vector<std::u32string> lines) {
 }
 
 }  // namespace
+
+std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lines) {
+  // A seal over the date bends 年 too (2025生12月15日): five digits on a line also make it the date line; an
+  // opinion's sentences hardly hold a number that long.
+  constexpr std::size_t least_digits = 5;
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    const std::u32string line = utf8_decode(fold_full_width(lines[i], Fold::letters_and_digits));
+    // O for 〇 is how OCR often reads a Chinese zero (二O二六年).
+    const auto numeral = [](char32_t c) { return is_ascii_digit(c) || is_chinese_numeral(c) || c == U'O'; };
+    if (static_cast<std::size_t>(std::count_if(line.begin(), line.end(), is_ascii_digit)) >= least_digits) return i;
+    // A year is at least two numerals before 年 (2026年, 二〇二六年); 近三年 and 十年 are spans of time.
+    for (std::size_t year = line.find(U'年'); year != std::u32string::npos; year = line.find(U'年', year + 1)) {
+      std::size_t before = year;
+      while (before > 0 && is_space(line[before - 1])) --before;
+      std::size_t numerals = 0;
+      while (before > numerals && numeral(line[before - 1 - numerals]) &&
+             !is_chinese_numeral_unit(line[before - 1 - numerals]))
+        ++numerals;
+      if (numerals >= 2) return i;
+    }
+  }
+  return std::nullopt;
+}
 
 Normalised normalise_opinion(std::string_view raw) {
   std::u32string text = utf8_decode(fold_full_width(raw, Fold::letters_and_digits));

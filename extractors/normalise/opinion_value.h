@@ -1,6 +1,9 @@
 #pragma once
 // 意见 boxes (FORMS.md opinion): the opinion's text, the seal, and the date written under it.
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractors/normalise/normalised.h"
 
@@ -12,5 +15,10 @@ namespace intake {
 // so a box holding only them is missing. `sealed` is left false: the caller sets it from the seal detector. Status: ok
 // with text and a date; review without a date or without text; invalid when the date does not exist.
 Normalised normalise_opinion(std::string_view raw);
+
+// The last of an opinion box's lines that holds a filled-in date — 年 with a numeral before it (2026年1月9日,
+// 二〇二六年一月九日), not the printed blank 年  月  日 — or nullopt. The page reader reads that line again with a
+// date whitelist; the extractor checks the two reads against each other.
+std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lines);
 
 }  // namespace intake

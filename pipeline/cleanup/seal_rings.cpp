@@ -146,4 +146,38 @@ SealFinding find_seal_rings(const cv::Mat& grey, double dpi, bool one_bit, const
   return finding;
 }
 
+void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, const SealOptions& options) {
+  if (finding.mask.empty()) return;
+  for (const SealMark& seal : finding.seals) {
+    const int reach = static_cast<int>(std::ceil(seal.radius * 1.1));
+    const cv::Rect box =
+        cv::Rect(cvRound(seal.centre.x) - reach, cvRound(seal.centre.y) - reach, 2 * reach + 1, 2 * reach + 1) &
+        cv::Rect(0, 0, grey.cols, grey.rows);
+    cv::Mat region = grey(box);
+    const cv::Mat ink = finding.mask(box);
+    std::vector<unsigned char> levels;
+    levels.reserve(static_cast<std::size_t>(cv::countNonZero(ink)));
+    for (int y = 0; y < box.height; ++y)
+      for (int x = 0; x < box.width; ++x)
+        if (ink.at<unsigned char>(y, x)) levels.push_back(region.at<unsigned char>(y, x));
+    if (levels.empty()) continue;
+    const auto at = levels.begin() + static_cast<std::ptrdiff_t>(options.grey_seal_white_quantile * levels.size());
+    std::nth_element(levels.begin(), at, levels.end());
+    const double black = options.grey_seal_dark;
+    const double white = std::max(black + 1, static_cast<double>(*at));
+    cv::Mat disc = cv::Mat::zeros(box.size(), CV_8UC1);
+    cv::circle(disc, cv::Point(cvRound(seal.centre.x) - box.x, cvRound(seal.centre.y) - box.y), reach, 255,
+               cv::FILLED);
+    for (int y = 0; y < box.height; ++y) {
+      auto* out = region.ptr<unsigned char>(y);
+      const auto* inside = disc.ptr<unsigned char>(y);
+      for (int x = 0; x < box.width; ++x) {
+        if (!inside[x]) continue;
+        const double stretched = 255.0 * (out[x] - black) / (white - black);
+        out[x] = static_cast<unsigned char>(std::clamp(stretched, 0.0, 255.0));
+      }
+    }
+  }
+}
+
 }  // namespace intake

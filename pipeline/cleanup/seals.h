@@ -7,8 +7,9 @@
 // whitened in the OCR grey page, except where they are dark in every channel: that is black text under the red.
 // Grey and 1-bit scans: the seal is grey or black, so it is found by shape: a thin ring of seal size (Hough
 // circles on a reduced page, then a check that ink lies on the ring and not just beside it) with something
-// inside. On grey scans the seal ink is mid-grey, lighter than black text, which gives its mask; on 1-bit scans
-// only the ring's own stroke is marked, and nothing is removed (seal and text ink cannot be told apart).
+// inside. On grey scans the seal ink is mid-grey, lighter than black text, which gives its mask and lets it be
+// faded; on 1-bit scans only the ring's own stroke is marked, and nothing is removed (seal and text ink cannot
+// be told apart).
 // Thread-safe.
 #include <opencv2/core.hpp>
 #include <vector>
@@ -35,7 +36,10 @@ struct SealOptions {
   int min_value = 90;
   // ... and chroma (max - min, on flattened paper) at least this, so noise on near-white paper is never "red".
   int min_chroma = 35;
-  // Under a red seal, pixels whose brightest channel (flattened) is below this are black text and are kept.
+  // Under a red seal the OCR page is the brightest channel (flattened), stretched so the seal's typical red
+  // becomes paper: white at this share of the seal's median level, and never below keep_dark_value (black text
+  // is darker than that in every channel and must stay ink).
+  double seal_white_share = 0.85;
   int keep_dark_value = 110;
   // A red blob is a round seal when at least this share of its ring's circumference is inked.
   double min_red_ring_coverage = 0.6;
@@ -56,6 +60,9 @@ struct SealOptions {
   // anti-aliased edges, darker than paper and show-through.
   int grey_seal_dark = 70;
   int grey_seal_light = 215;
+  // Fading grey seal ink: this quantile of the seal ink's levels becomes paper. Low enough that the stamp's darker
+  // strokes (the star, the ring) fade too, high enough that black strokes, darker still, stay ink.
+  double grey_seal_white_quantile = 0.25;
 };
 
 struct SealFinding {
@@ -82,5 +89,11 @@ cv::Mat red_ink_mask(const cv::Mat& bgr, const cv::Mat& paper, const SealOptions
 // Shape-based search on a flattened grey page (`one_bit`: the page came from a 1-bit scan). The mask marks
 // mid-grey seal ink inside the ring on grey pages and the ring's stroke on 1-bit pages.
 SealFinding find_seal_rings(const cv::Mat& grey, double dpi, bool one_bit, const SealOptions& options = {});
+
+// Fades the grey seal ink of `finding` (from find_seal_rings on a grey page) out of `grey`. Not a cut at one level:
+// on a blurred scan the cores of thin black strokes printed over the seal are as grey as the seal's darker parts,
+// and whitening every mid-grey pixel broke the date under the seal into specks. Inside each seal's disc the grey
+// is stretched so that most of its seal ink becomes paper and grey_seal_dark stays black.
+void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, const SealOptions& options = {});
 
 }  // namespace intake

@@ -8,6 +8,7 @@
 
 #include "extractors/layout/form_title.h"
 #include "extractors/layout/label_match.h"
+#include "extractors/normalise/opinion_value.h"
 #include "extractors/page/record_cells.h"
 #include "ocr/upright_scorer.h"
 #include "pipeline/layout/table_grid.h"
@@ -100,10 +101,18 @@ const FormModel* column_form_of(const std::vector<std::string>& header_cells) {
   return best_count >= 3 ? best : nullptr;
 }
 
+// A cell read line by line: the lines joined, and each line with its box (page pixels) for a second read.
+struct CellRead {
+  TextRead read;
+  std::vector<TextRead> lines;
+  std::vector<cv::Rect> line_boxes;
+};
+
 class PageReading {
  public:
-  PageReading(TesseractEngine& engine, const PageReaderOptions& options, const CleanPage& clean, PageRead& out)
-      : engine_(engine), options_(options), clean_(clean), out_(out) {}
+  PageReading(TesseractEngine& engine, TesseractEngine& cross_check, const PageReaderOptions& options,
+              const CleanPage& clean, PageRead& out)
+      : engine_(engine), cross_check_(cross_check), options_(options), clean_(clean), out_(out) {}
 
   void run() {
     // Rulings are found with the seal ink put back: on grey and 1-bit scans the seal mask also takes the table's
@@ -131,47 +140,67 @@ class PageReading {
 
  private:
   // A cell read line by line: Tesseract's own block layout drops short lines of a wrapped value (县处级 / 副职)
-  // and lone characters, while each line found here and read alone comes out whole. Typed modes read the lines'
-  // extent as one line (their values never wrap). Lines OCR is unsure of and that are short are seal fragments
-  // and specks, not text: they are left out.
-  TextRead ocr(const cv::Rect& box, ReadMode mode) {
+  // and lone characters, while each line found here and read alone comes out whole. Lines OCR is unsure of and
+  // that are short are seal fragments and specks, not text: they are left out.
+  CellRead read_cell(const cv::Rect& box) {
+    CellRead cell;
+    cell.read.mode = std::string(name_of(ReadMode::block));
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
-    TextRead read;
-    read.mode = std::string(name_of(mode));
-    if (inside.area() == 0) return read;
+    if (inside.area() == 0) return cell;
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
     const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
-    std::vector<cv::Rect> lines = find_text_lines(binary, clean_.dpi);
-    if (lines.empty()) return read;
-    const int pad = std::max(2, clean_.dpi / 100);
-    auto padded = [&](cv::Rect line) {
-      line.x -= pad, line.y -= pad, line.width += 2 * pad, line.height += 2 * pad;
-      return line & cv::Rect(0, 0, grey.cols, grey.rows);
-    };
-    if (mode != ReadMode::block) {
-      cv::Rect extent = lines.front();
-      for (const cv::Rect& line : lines) extent |= line;
-      const OcrText text = engine_.read(grey(padded(extent)), clean_.dpi, mode);
-      return text_read(text, mode);
-    }
-    double weighted = 0;
-    std::size_t length = 0;
-    read.min_confidence = 1;
-    for (const cv::Rect& line : lines) {
-      const OcrText text = engine_.read(grey(padded(line)), clean_.dpi, ReadMode::line);
+    for (const cv::Rect& found : find_text_lines(binary, clean_.dpi)) {
+      const cv::Rect line = padded(found, grey.size());
+      const OcrText text = engine_.read(grey(line), clean_.dpi, ReadMode::line);
       if (text.text.empty()) continue;
       const std::size_t characters = utf8_decode(text.text).size();
       if (text.confidence < noise_line_confidence && characters <= noise_line_characters) continue;
-      if (!read.text.empty()) read.text += '\n';
-      read.text += text.text;
-      weighted += text.confidence * static_cast<double>(characters);
-      length += characters;
-      read.min_confidence = std::min(read.min_confidence, text.min_confidence);
+      cell.lines.push_back(text_read(text, ReadMode::line));
+      cell.line_boxes.push_back(line + inside.tl());
     }
-    if (length == 0) return TextRead{{}, 0, 0, read.mode};
-    read.confidence = weighted / static_cast<double>(length);
-    return read;
+    cell.read = join_reads(cell.lines);
+    cell.read.mode = std::string(name_of(ReadMode::block));
+    return cell;
   }
+
+  // Typed modes read the extent of the cell's lines as one line: their values never wrap.
+  TextRead read_typed(const cv::Rect& box, ReadMode mode) {
+    const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
+    if (inside.area() == 0) return TextRead{{}, 0, 0, std::string(name_of(mode))};
+    const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
+    const std::vector<cv::Rect> lines = find_text_lines(cell_image(clean_.binary, rulings_, inside), clean_.dpi);
+    if (lines.empty()) return TextRead{{}, 0, 0, std::string(name_of(mode))};
+    cv::Rect extent = lines.front();
+    for (const cv::Rect& line : lines) extent |= line;
+    // Whitelisted modes constrain the main model already; a free line is read by the cross-check model.
+    TesseractEngine& engine = mode == ReadMode::line ? cross_check_ : engine_;
+    return text_read(engine.read(grey(padded(extent, grey.size())), clean_.dpi, mode), mode);
+  }
+
+  cv::Rect padded(cv::Rect line, cv::Size size) const {
+    const int pad = std::max(2, clean_.dpi / 100);
+    line.x -= pad, line.y -= pad, line.width += 2 * pad, line.height += 2 * pad;
+    return line & cv::Rect(0, 0, size.width, size.height);
+  }
+
+  // An opinion's date line read once more with a whitelist of date characters: the date is stamped over by the
+  // seal and a misread numeral there is the commonest wrong date. Reads: [the cell, the date line, the date line
+  // typed]; just the cell when no filled-in date line is found.
+  std::vector<TextRead> opinion_reads(const CellRead& cell, const cv::Rect& box) {
+    std::vector<TextRead> reads{cell.read};
+    std::vector<std::string> texts;
+    for (const TextRead& line : cell.lines) texts.push_back(line.text);
+    const auto index = opinion_date_line(texts);
+    if (!index) return reads;
+    const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
+    const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
+    const cv::Rect line = (cell.line_boxes[*index] - inside.tl()) & cv::Rect(0, 0, grey.cols, grey.rows);
+    const ReadMode mode = date_read_mode(texts[*index]);
+    reads.push_back(cell.lines[*index]);
+    reads.push_back(text_read(engine_.read(grey(line), clean_.dpi, mode), mode));
+    return reads;
+  }
+
   PixelBox original(const cv::Rect& box) const { return pixel_box(clean_.original_box(box)); }
 
   void read_lines(const cv::Rect& region) {
@@ -213,17 +242,17 @@ class PageReading {
     return share > 0.002 && share < options_.max_text_ink_share;
   }
 
-  // Every cell read once as a block; `reads_` keeps the reads with their confidences, parallel to the cells.
+  // Every cell read once as a block; `cells_read_` keeps the reads with their lines, parallel to the cells.
   std::vector<CellText> read_cells(const TableGrid& table) {
     std::vector<CellText> cells;
     cells.reserve(table.cells.size());
-    reads_.assign(table.cells.size(), TextRead{});
+    cells_read_.assign(table.cells.size(), CellRead{});
     for (std::size_t i = 0; i < table.cells.size(); ++i) {
       const cv::Rect& box = table.cells[i].box;
       CellText text{box, {}};
       if (has_text(box)) {
-        reads_[i] = ocr(box, ReadMode::block);
-        text.text = reads_[i].text;
+        cells_read_[i] = read_cell(box);
+        text.text = cells_read_[i].read.text;
       }
       cells.push_back(std::move(text));
     }
@@ -241,11 +270,12 @@ class PageReading {
   }
 
   // The cell's block read, then the reads its value type asks for.
-  std::vector<TextRead> value_reads(std::size_t cell, const cv::Rect& box, const std::string& type) {
-    std::vector<TextRead> reads{reads_[cell]};
+  std::vector<TextRead> value_reads(const CellRead& cell, const cv::Rect& box, const std::string& type) {
+    if (type == "opinion") return opinion_reads(cell, box);
+    std::vector<TextRead> reads{cell.read};
     if (reads.front().text.empty()) return reads;
     for (const ReadMode mode : second_read_modes(type, reads.front().text))
-      reads.push_back(ocr(box, mode));
+      reads.push_back(read_typed(box, mode));
     return reads;
   }
 
@@ -270,20 +300,20 @@ class PageReading {
         const cv::Rect box = *pair.value_region;
         value.box = original(box);
         value.sealed = sealed(box);
-        const TextRead read = ocr(box, ReadMode::block);
-        if (!read.text.empty()) value.reads.push_back(read);
+        const CellRead cell = read_cell(box);
+        if (!cell.read.text.empty()) value.reads = value_reads(cell, box, pair.field->type);
       } else if (pair.value_cell) {
         const cv::Rect box = cells[*pair.value_cell].box;
         value.box = original(box);
         value.sealed = sealed(box);
         if (!cells[*pair.value_cell].text.empty())
-          value.reads = value_reads(*pair.value_cell, box, pair.field->type);
+          value.reads = value_reads(cells_read_[*pair.value_cell], box, pair.field->type);
       } else {
         const cv::Rect box = cells[pair.label_cell].box;
         value.box = original(box);
         value.inline_value = true;
-        value.reads.push_back({pair.remainder, reads_[pair.label_cell].confidence,
-                               reads_[pair.label_cell].min_confidence, "block"});
+        value.reads.push_back({pair.remainder, cells_read_[pair.label_cell].read.confidence,
+                               cells_read_[pair.label_cell].read.min_confidence, "block"});
         value.sealed = sealed(box);
       }
       out_.values.push_back(std::move(value));
@@ -307,7 +337,7 @@ class PageReading {
     carried.page = out_.page;
     carried.continued = true;
     carried.box = original(cells[*value].box);
-    carried.reads.push_back(reads_[*value]);
+    carried.reads.push_back(cells_read_[*value].read);
     out_.values.push_back(std::move(carried));
   }
 
@@ -345,11 +375,11 @@ class PageReading {
       if (cell.row == header_row) continue;
       TableCellRead cell_read{cell.column, {}, original(cell.box)};
       if (!cells[i].text.empty()) {
-        cell_read.reads.push_back(reads_[i]);
+        cell_read.reads.push_back(cells_read_[i].read);
         const std::string type = column_type(form, read.header, cell.column);
         if (!type.empty())
           for (const ReadMode mode : second_read_modes(type, cells[i].text))
-            cell_read.reads.push_back(ocr(cell.box, mode));
+            cell_read.reads.push_back(read_typed(cell.box, mode));
       }
       rows[cell.row].cells.push_back(std::move(cell_read));
     }
@@ -364,11 +394,12 @@ class PageReading {
   }
 
   TesseractEngine& engine_;
+  TesseractEngine& cross_check_;
   const PageReaderOptions& options_;
   const CleanPage& clean_;
   PageRead& out_;
   PageRulings rulings_;
-  std::vector<TextRead> reads_;
+  std::vector<CellRead> cells_read_;
   std::vector<TableGrid> tables_;
 };
 
@@ -377,7 +408,15 @@ class PageReading {
 Result<PageReader> PageReader::create(const PageReaderOptions& options) {
   auto engine = TesseractEngine::create(options.ocr);
   if (!engine) return engine.error();
-  return PageReader(std::move(engine.value()), options);
+  std::optional<TesseractEngine> cross_check;
+  if (!options.cross_check_language.empty() && options.cross_check_language != options.ocr.language) {
+    OcrOptions ocr = options.ocr;
+    ocr.language = options.cross_check_language;
+    auto second = TesseractEngine::create(ocr);
+    if (!second) return second.error();
+    cross_check = std::move(second.value());
+  }
+  return PageReader(std::move(engine.value()), std::move(cross_check), options);
 }
 
 PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
@@ -392,7 +431,7 @@ PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
   out.seals = static_cast<int>(clean.seals.size());
   out.blank = clean.blank;
   if (clean.blank) return out;
-  PageReading(engine_, options_, clean, out).run();
+  PageReading(engine_, cross_check_ ? *cross_check_ : engine_, options_, clean, out).run();
   return out;
 }
 

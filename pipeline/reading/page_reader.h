@@ -6,6 +6,7 @@
 //
 // One PageReader per worker thread, created once (it owns a Tesseract engine; starting chi_sim costs ~0.3 s).
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "extractors/page/page_read.h"
@@ -18,6 +19,10 @@ namespace intake {
 
 struct PageReaderOptions {
   OcrOptions ocr;
+  // The model that reads a short value the second time (names, units, vocabularies). A second read by the same
+  // model repeats the first one's misreads (胡丹薇 → 胡丹微 twice); a different model misreads differently, so
+  // when the two agree the value is far likelier right. Empty: the main model reads twice.
+  std::string cross_check_language = "chi_sim";
   CleanupOptions cleanup;
   // A cell with more ink than this share of its area is a photo or a seal blot, not text: not read.
   double max_text_ink_share = 0.3;
@@ -33,9 +38,10 @@ class PageReader {
   const std::string& engine_name() const { return engine_.engine_name(); }
 
  private:
-  PageReader(TesseractEngine engine, PageReaderOptions options)
-      : engine_(std::move(engine)), options_(std::move(options)) {}
+  PageReader(TesseractEngine engine, std::optional<TesseractEngine> cross_check, PageReaderOptions options)
+      : engine_(std::move(engine)), cross_check_(std::move(cross_check)), options_(std::move(options)) {}
   TesseractEngine engine_;
+  std::optional<TesseractEngine> cross_check_;
   PageReaderOptions options_;
 };
 

@@ -13,8 +13,14 @@ std::string_view name_of(ReadMode mode) {
     case ReadMode::character: return "character";
     case ReadMode::digits: return "digits";
     case ReadMode::date: return "date";
+    case ReadMode::chinese_date: return "chinese_date";
   }
   return "block";
+}
+
+ReadMode date_read_mode(std::string_view first_read) {
+  const bool arabic = std::any_of(first_read.begin(), first_read.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return arabic ? ReadMode::date : ReadMode::chinese_date;
 }
 
 std::vector<ReadMode> second_read_modes(std::string_view type, std::string_view first_read) {
@@ -28,9 +34,7 @@ std::vector<ReadMode> second_read_modes(std::string_view type, std::string_view 
     return digits_only ? std::vector<ReadMode>{ReadMode::digits} : std::vector<ReadMode>{ReadMode::line};
   }
   if (type == "year_month" || type == "date") {
-    // Chinese-numeral dates (二〇二六年一月八日) are outside the date whitelist: read them as a line.
-    const bool arabic = std::any_of(first_read.begin(), first_read.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return {arabic ? ReadMode::date : ReadMode::line};
+    return {date_read_mode(first_read)};
   }
   if (type == "gender") return {ReadMode::character};
   if (type == "long_text" || type == "opinion" || type == "publicity_list") return {};

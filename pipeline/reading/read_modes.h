@@ -12,6 +12,10 @@ namespace intake {
 
 std::string_view name_of(ReadMode mode);
 
+// The whitelisted mode for a date whose first read is `first_read`: Arabic digits if it has any, else Chinese
+// numerals (二〇二六年一月八日).
+ReadMode date_read_mode(std::string_view first_read);
+
 // `first_read`: the block read's text; multi-line text is not re-read as one line.
 std::vector<ReadMode> second_read_modes(std::string_view type, std::string_view first_read);
 

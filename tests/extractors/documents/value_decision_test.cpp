@@ -49,5 +49,41 @@ TEST(ValueDecision, NormaliserVerdictsPassThrough) {
   EXPECT_EQ(decide_value("ethnicity", {read("汉", 0.99), read("汉", 0.99, "line")}, true).value, "汉族");
 }
 
+TEST(DecideOpinion, ADateBothLineReadsAgreeOnIsOk) {
+  const auto decision = decide_opinion({read("同意推荐。\n二O二六年一月九日", 0.98),
+                                        read("二O二六年一月九日", 0.98, "line"),
+                                        read("二〇二六年一月九日", 0.97, "chinese_date")},
+                                       true);
+  EXPECT_EQ(decision.status, FieldStatus::ok);
+  EXPECT_EQ(decision.value["date"], "2026-01-09");
+  EXPECT_EQ(decision.value["text"], "同意推荐。");
+}
+
+TEST(DecideOpinion, ADateTheWhitelistedReadDisputesIsReview) {
+  // The seal bent 六 into 八 in one read: neither is trusted.
+  const auto decision = decide_opinion({read("同意推荐。\n二〇二六年一月九日", 0.98),
+                                        read("二〇二六年一月九日", 0.98, "line"),
+                                        read("二〇二八年一月九日", 0.97, "chinese_date")},
+                                       true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.note, "the date line: the reads disagree");
+}
+
+TEST(DecideOpinion, AGarbledDateIsTakenFromTheLineReads) {
+  const auto decision = decide_opinion(
+      {read("同意推荐。\n2025年12月15日所", 0.97), read("2025年12月15日所", 0.97, "line"),
+       read("2025年12月15日", 0.97, "date")},
+      true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["date"], "2025-12-15");
+  EXPECT_EQ(decision.note, "the date read from its line alone");
+}
+
+TEST(DecideOpinion, WithoutADateLineTheBoxDecidesAlone) {
+  const auto decision = decide_opinion({read("同意推荐。\n2026年1月9日", 0.98)}, true);
+  EXPECT_EQ(decision.status, FieldStatus::ok);
+  EXPECT_EQ(decision.value["date"], "2026-01-09");
+}
+
 }  // namespace
 }  // namespace intake

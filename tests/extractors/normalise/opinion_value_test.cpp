@@ -59,5 +59,19 @@ TEST(NormaliseOpinion, ImpossibleDateIsInvalid) {
   EXPECT_EQ(n.note, "no such date 2026-02-30");
 }
 
+TEST(OpinionDateLine, TheLastLineWithAFilledInDate) {
+  EXPECT_EQ(opinion_date_line({"同意推荐。", "（公章）", "2026年1月9日"}), 2u);
+  EXPECT_EQ(opinion_date_line({"同意推荐。", "二〇二六年一月九日", "鞍山市人民政府办公室"}), 1u);
+  EXPECT_EQ(opinion_date_line({"同意。", "二O二六年一月九日"}), 1u);
+  // 年 bent by the seal: the numerals still make the line.
+  EXPECT_EQ(opinion_date_line({"同意推荐。", "(公章)", "2025生12月15日"}), 2u);
+}
+
+TEST(OpinionDateLine, NoneInABlankOrDatelessBox) {
+  EXPECT_EQ(opinion_date_line({"（公章）", "年  月  日"}), std::nullopt);
+  EXPECT_EQ(opinion_date_line({"该同志近三年年度考核均为称职以上等次，同意推荐。"}), std::nullopt);
+  EXPECT_EQ(opinion_date_line({}), std::nullopt);
+}
+
 }  // namespace
 }  // namespace intake
