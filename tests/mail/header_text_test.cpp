@@ -44,8 +44,28 @@ TEST(RelabelGbkCharsets, LeavesTextThatOnlyLooksLikeALabel) {
   EXPECT_EQ(relabel_gbk_charsets("a*=gbk.pdf"), "a*=gbk.pdf");
 }
 
+TEST(JoinBase64Words, ARunInOneCharsetBecomesOneWord) {
+  using testing::base64;
+  const std::string name = gb18030("附件8：辽宁省.pdf");
+  const std::string split = testing::encoded_word("gbk", name.substr(0, 7)) + " \t" +
+                            testing::encoded_word("GBK", name.substr(7, 4)) + " " +
+                            testing::encoded_word("gbk", name.substr(11));
+  ASSERT_NE(split.find("==?="), std::string::npos);  // a padded word inside the run
+  EXPECT_EQ(join_base64_words("name=\"" + split + "\""), "name=\"=?gbk?B?" + base64(name) + "?=\"");
+}
+
+TEST(JoinBase64Words, OtherWordsAndGapsAreLeft) {
+  const std::string two_charsets = "=?gbk?B?uL28?= =?utf-8?B?5oqa?=";
+  EXPECT_EQ(join_base64_words(two_charsets), two_charsets);
+  const std::string text_between = "=?gbk?B?uL28?= x =?gbk?B?uL28?=";
+  EXPECT_EQ(join_base64_words(text_between), text_between);
+  const std::string quoted_printable = "=?gbk?Q?=B8=BD?= =?gbk?Q?=BC=FE?=";
+  EXPECT_EQ(join_base64_words(quoted_printable), quoted_printable);
+  EXPECT_EQ(join_base64_words("=?gbk?B?uL28?= and =?broken"), "=?gbk?B?uL28?= and =?broken");
+}
+
 TEST(PrepareHeaderValue, UnfoldsDecodesAndRelabels) {
-  EXPECT_EQ(prepare_header_value(" =?gbk?B?AA==?=\n =?gbk?B?AA==?="), "=?gb18030?B?AA==?= =?gb18030?B?AA==?=");
+  EXPECT_EQ(prepare_header_value(" =?gbk?B?uL28?=\n =?utf-8?B?5oqa?="), "=?gb18030?B?uL28?= =?utf-8?B?5oqa?=");
   EXPECT_EQ(prepare_header_value(" attachment; filename=\"" + gb18030("照片.zip") + "\""),
             "attachment; filename=\"照片.zip\"");
 }

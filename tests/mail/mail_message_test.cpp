@@ -113,6 +113,21 @@ TEST(MailMessage, GbkLabelledEncodedWordsAreReadAsGb18030) {
   EXPECT_TRUE(parsed.problems.empty());
 }
 
+// Long names split into several encoded words, one character's bytes across two of them: RFC 2047 section 5
+// forbids it, clients do it, and GMime joins the bytes of adjacent words in one charset before decoding.
+TEST(MailMessage, AdjacentEncodedWordsJoinSplitCharacters) {
+  const std::string bytes = gb18030("附件8：辽宁省政务公开工作先进个人征求意见表（刘鑫春）.pdf");
+  const std::string words =
+      encoded_word("gb2312", bytes.substr(0, 15)) + "\n " + encoded_word("gb2312", bytes.substr(15));
+  const std::string message =
+      header_block(encoded_word("gbk", bytes.substr(0, 7)) + " " + encoded_word("gbk", bytes.substr(7)),
+                   "multipart/mixed; boundary=\"b1\"") +
+      multipart("b1", {pdf_part("; name=\"" + words + "\"")});
+  const MailMessage parsed = parse_or_fail(message);
+  EXPECT_EQ(parsed.subject, "附件8：辽宁省政务公开工作先进个人征求意见表（刘鑫春）.pdf");
+  EXPECT_EQ(names_of(parsed), std::vector<std::string>{"附件8：辽宁省政务公开工作先进个人征求意见表（刘鑫春）.pdf"});
+}
+
 // OA systems and phone mail apps: raw 8-bit names, GBK or UTF-8, in the header without any encoding.
 TEST(MailMessage, RawEightBitNamesAreUtf8ElseGb18030) {
   const std::string gbk_name = "附件9.抚顺市政务公开工作先进集体和先进个人评选表彰工作机构成员名单.pdf";
