@@ -35,9 +35,10 @@ Result<std::size_t> visit_maildir(const fs::path& folder, const MailVisitor& vis
   for (const char* sub : {"cur", "new"}) {
     std::error_code ec;
     if (!fs::is_directory(folder / sub, ec)) continue;
-    for (const fs::directory_entry& entry : fs::directory_iterator(folder / sub, ec)) {
-      if (!is_hidden(entry.path()) && !entry.is_directory(ec)) files.push_back(entry.path());
-    }
+    // The error_code forms throughout: a folder that cannot be listed is an Error value, not an exception.
+    fs::directory_iterator entry(folder / sub, ec);
+    for (; !ec && entry != fs::directory_iterator(); entry.increment(ec))
+      if (!is_hidden(entry->path()) && !entry->is_directory(ec)) files.push_back(entry->path());
     if (ec) return Error{fmt::format("cannot list {}: {}", (folder / sub).string(), ec.message())};
   }
   std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
