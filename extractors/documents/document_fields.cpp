@@ -7,6 +7,7 @@
 #include "extractors/documents/value_decision.h"
 #include "extractors/normalise/date_values.h"
 #include "extractors/normalise/normalise.h"
+#include "extractors/normalise/place_names.h"
 #include "extractors/normalise/publicity_periods.h"
 #include "extractors/normalise/text_values.h"
 #include "models/form_model.h"
@@ -15,6 +16,34 @@
 
 namespace intake {
 namespace {
+
+// A check a value's type alone cannot make sends an ok value to review with the reason.
+void doubt(ExtractedField& field, std::string note) {
+  if (field.status == FieldStatus::ok) field.status = FieldStatus::review;
+  field.note = field.note.empty() ? std::move(note) : field.note + "; " + note;
+}
+
+// Fields whose value begins with a place: a unit's name, a unit and post, an address, 附件4's 名称或姓名.
+bool names_a_place(const std::string& id) {
+  return id == "unit_name" || id == "unit_and_title" || id == "address" || id == "title";
+}
+
+void check_places(ExtractedField& field) {
+  if (!names_a_place(field.field) || !field.value.is_string()) return;
+  const PlaceCheck check = check_leading_places(field.value.get<std::string>());
+  if (check.verdict == PlaceVerdict::snapped) {
+    field.value = check.text;
+    doubt(field, check.read + " is no place in Liaoning; read as " + check.snapped + ", one character away");
+  } else if (check.verdict == PlaceVerdict::unknown) {
+    doubt(field, check.read + " is no place in Liaoning");
+  }
+}
+
+// The unit a report or 附件4 is from must be one of the recommending units (as printed, 朝阳 for 朝阳市).
+void check_recommender(ExtractedField& field) {
+  if (field.field != "recommender" || !field.value.is_string()) return;
+  if (!match_recommender(field.value.get<std::string>())) doubt(field, "names no recommending unit");
+}
 
 ExtractedField field_from(const FieldModel& model, const ValueDecision& decision) {
   ExtractedField field;
@@ -25,6 +54,8 @@ ExtractedField field_from(const FieldModel& model, const ValueDecision& decision
   field.raw_text = decision.raw_text;
   field.mode = decision.mode;
   field.note = decision.note;
+  check_places(field);
+  check_recommender(field);
   return field;
 }
 

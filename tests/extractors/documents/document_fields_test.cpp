@@ -97,6 +97,35 @@ TEST(DocumentFields, TableRowsAcrossPagesAndTheHeaderLine) {
   EXPECT_EQ(extracted.recommender, std::optional<std::string>("鞍山市"));
 }
 
+TEST(DocumentFields, AMisreadPlaceOrRecommenderIsNeverOk) {
+  PageRead page;
+  page.form = "annex8";
+  page.values = {labelled("name", {sure("王晓梅"), sure("王晓梅", "line")}),
+                 labelled("unit_and_title", {sure("潜源市人民政府办公室一级主任科员"),
+                                             sure("潜源市人民政府办公室一级主任科员", "line")})};
+  AssembledDocument document;
+  document.form = "annex8";
+  document.pages = {0};
+  document.roles = {PageRole::first};
+  const auto extracted = extract_document(document, {page});
+  const ExtractedField& unit = field(extracted, "unit_and_title");
+  EXPECT_EQ(unit.value, "凌源市人民政府办公室一级主任科员");
+  EXPECT_EQ(unit.status, FieldStatus::review);
+  EXPECT_NE(unit.note.find("潜源市 is no place in Liaoning"), std::string::npos) << unit.note;
+
+  PageRead summary;
+  summary.form = "annex4";
+  summary.lines = {{sure("推荐单位：fi:性用 联系人：王晓梅 联系电话：13912345678"), {}}};
+  AssembledDocument table;
+  table.form = "annex4";
+  table.pages = {0};
+  table.roles = {PageRole::first};
+  const auto table_fields = extract_document(table, {summary});
+  const ExtractedField& recommender = field(table_fields, "recommender");
+  EXPECT_EQ(recommender.status, FieldStatus::review);
+  EXPECT_EQ(recommender.note, "names no recommending unit");
+}
+
 TEST(DocumentFields, WorkReportDateAndPublicity) {
   PageRead first;
   first.form = "report";

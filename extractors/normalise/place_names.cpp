@@ -1,0 +1,126 @@
+#include "extractors/normalise/place_names.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "extractors/normalise/vocabulary_snap.h"
+#include "models/char_class.h"
+#include "models/embedded_models.h"
+#include "models/utf8.h"
+
+namespace intake {
+namespace {
+
+// 喀喇沁左翼蒙古族自治县 is the longest: ten characters and its suffix.
+constexpr std::size_t longest_place = 11;
+// A name that begins with an unknown X市/县/区 this short is a misread place; a longer run before the first 市/县/区
+// is a body's name (国家税务总局朝阳市…), checked only for a known place at its end.
+constexpr std::size_t longest_checked_start = 5;
+
+bool is_place_suffix(char32_t c) { return c == U'市' || c == U'县' || c == U'区'; }
+
+struct Places {
+  std::vector<std::u32string> names;
+  std::vector<std::string> utf8;
+};
+
+const Places& places() {
+  static const Places loaded = [] {
+    Places all;
+    const auto root = nlohmann::json::parse(embedded_places_json);
+    auto add = [&](const std::string& name) {
+      all.utf8.push_back(name);
+      all.names.push_back(utf8_decode(name));
+    };
+    add(root.at("province").get<std::string>());
+    for (const auto& [city, districts] : root.at("cities").items()) {
+      add(city);
+      for (const auto& district : districts) add(district.get<std::string>());
+    }
+    for (const auto& zone : root.at("zones")) add(zone.get<std::string>());
+    std::sort(all.utf8.begin(), all.utf8.end());
+    all.utf8.erase(std::unique(all.utf8.begin(), all.utf8.end()), all.utf8.end());
+    all.names.clear();
+    for (const std::string& name : all.utf8) all.names.push_back(utf8_decode(name));
+    return all;
+  }();
+  return loaded;
+}
+
+bool is_known(std::u32string_view name) {
+  const auto& names = places().names;
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool ends_with_known(std::u32string_view run) {
+  return std::any_of(places().names.begin(), places().names.end(), [&](const std::u32string& name) {
+    return run.size() > name.size() && run.substr(run.size() - name.size()) == name;
+  });
+}
+
+// The one known place of the same length one character away: an OCR misread keeps the length.
+std::optional<std::u32string> near_place(std::u32string_view run) {
+  std::optional<std::u32string> found;
+  for (const std::u32string& name : places().names) {
+    if (name.size() != run.size() || edit_distance(name, run) != 1) continue;
+    if (found) return std::nullopt;
+    found = name;
+  }
+  return found;
+}
+
+// The run from `from` to the first 市/县/区 after it, or nullopt when none comes within a place's length.
+std::optional<std::size_t> place_end(const std::u32string& text, std::size_t from) {
+  for (std::size_t i = from + 1; i < text.size() && i < from + longest_place; ++i)
+    if (is_place_suffix(text[i])) return i + 1;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_places() { return places().utf8; }
+
+PlaceCheck check_leading_places(std::string_view raw) {
+  std::u32string text;
+  for (const char32_t c : utf8_decode(raw))
+    if (!is_space(c)) text.push_back(c);
+  PlaceCheck check;
+  std::size_t at = 0;
+  for (const std::u32string_view province : {std::u32string_view(U"辽宁省"), std::u32string_view(U"辽宁")})
+    if (text.compare(0, province.size(), province) == 0) {
+      at = province.size();
+      break;
+    }
+  // The first place, then the districts that follow it (朝阳市双塔区): a later run is only taken when it is a
+  // place or one character from one, since ordinary words end in 市 and 区 too (市场, 社区).
+  for (bool first = true;; first = false) {
+    const auto end = place_end(text, at);
+    if (!end) break;
+    const std::u32string_view run = std::u32string_view(text).substr(at, *end - at);
+    if (is_known(run) || (first && ends_with_known(run))) {
+      check.verdict = check.verdict == PlaceVerdict::no_place ? PlaceVerdict::known : check.verdict;
+      at = *end;
+      continue;
+    }
+    if (run.size() > longest_checked_start) break;
+    if (const auto near = near_place(run)) {
+      check.verdict = PlaceVerdict::snapped;
+      check.read = utf8_encode(run);
+      check.snapped = utf8_encode(*near);
+      text.replace(at, run.size(), *near);
+      at += near->size();
+      continue;
+    }
+    if (first) {
+      check.verdict = PlaceVerdict::unknown;
+      check.read = utf8_encode(run);
+    }
+    break;
+  }
+  check.text = check.verdict == PlaceVerdict::snapped ? utf8_encode(text) : std::string(raw);
+  return check;
+}
+
+}  // namespace intake

@@ -1,0 +1,50 @@
+#include "extractors/normalise/place_names.h"
+
+#include <gtest/gtest.h>
+
+#include "models/unit_model.h"
+
+namespace intake {
+namespace {
+
+TEST(PlaceNames, KnownPlacesAndTheirDistricts) {
+  for (const char* text : {"凌源市人民政府办公室一级主任科员", "辽宁省朝阳市双塔区中华路12号", "朝阳市凌源市政务服务中心",
+                           "中共朝阳市委办公室", "喀喇沁左翼蒙古族自治县人民政府办公室", "大连市金州区政务公开办"}) {
+    const PlaceCheck check = check_leading_places(text);
+    EXPECT_EQ(check.verdict, PlaceVerdict::known) << text;
+    EXPECT_EQ(check.text, text);
+  }
+}
+
+TEST(PlaceNames, TextsWithoutAPlace) {
+  for (const char* text : {"省财政厅办公室", "市委办公室", "县政府办公室", "王晓梅", "", "辽宁省人力资源和社会保障厅"})
+    EXPECT_EQ(check_leading_places(text).verdict, PlaceVerdict::no_place) << text;
+}
+
+TEST(PlaceNames, AMisreadPlaceOneCharacterFromOneKnownPlaceIsSnapped) {
+  const PlaceCheck check = check_leading_places("潜源市人民政府办公室一级主任科员");
+  EXPECT_EQ(check.verdict, PlaceVerdict::snapped);
+  EXPECT_EQ(check.read, "潜源市");
+  EXPECT_EQ(check.snapped, "凌源市");
+  EXPECT_EQ(check.text, "凌源市人民政府办公室一级主任科员");
+  // A misread district after a known city.
+  EXPECT_EQ(check_leading_places("朝阳市双培区人民政府").text, "朝阳市双塔区人民政府");
+}
+
+TEST(PlaceNames, AnUnknownPlaceNearNoneOrSeveralIsUnknown) {
+  const PlaceCheck far = check_leading_places("潜浪市人民政府办公室");
+  EXPECT_EQ(far.verdict, PlaceVerdict::unknown);
+  EXPECT_EQ(far.read, "潜浪市");
+  EXPECT_EQ(far.text, "潜浪市人民政府办公室");
+  // 铁北区 is one character from both 铁东区 and 铁西区: not guessed.
+  EXPECT_EQ(check_leading_places("铁北区人民政府").verdict, PlaceVerdict::unknown);
+}
+
+TEST(PlaceNames, EveryRecommendingCityIsAKnownPlace) {
+  for (const Unit& unit : unit_catalogue().units)
+    if (unit.kind == UnitKind::city && unit.name.find("市") != std::string::npos)
+      EXPECT_EQ(check_leading_places(unit.name + "人民政府办公室").verdict, PlaceVerdict::known) << unit.name;
+}
+
+}  // namespace
+}  // namespace intake
