@@ -26,6 +26,12 @@ struct QuietErrors {
 
 void keep_quiet(j_common_ptr /*info*/) {}
 
+void install_quiet_errors(jpeg_decompress_struct& info, QuietErrors& errors) {
+  info.err = jpeg_std_error(&errors.manager);
+  errors.manager.error_exit = jump_out;
+  errors.manager.output_message = keep_quiet;
+}
+
 struct Decompressor {
   jpeg_decompress_struct info{};
   ~Decompressor() { jpeg_destroy_decompress(&info); }
@@ -45,9 +51,7 @@ Result<JpegImage> read_jpeg(std::span<const unsigned char> bytes, const JpegLimi
   QuietErrors errors;
   Decompressor decompressor;
   jpeg_decompress_struct& info = decompressor.info;
-  info.err = jpeg_std_error(&errors.manager);
-  errors.manager.error_exit = jump_out;
-  errors.manager.output_message = keep_quiet;
+  install_quiet_errors(info, errors);
 
   JpegImage result;
   if (setjmp(errors.escape)) return Error{fmt::format("JPEG data is damaged ({})", errors.message)};
@@ -75,6 +79,18 @@ Result<JpegImage> read_jpeg(std::span<const unsigned char> bytes, const JpegLimi
     result.warning = fmt::format("JPEG data is truncated or corrupt; decoded with gaps ({})", errors.message);
   }
   return result;
+}
+
+Result<JpegHeader> read_jpeg_header(std::span<const unsigned char> bytes) {
+  QuietErrors errors;
+  Decompressor decompressor;
+  jpeg_decompress_struct& info = decompressor.info;
+  install_quiet_errors(info, errors);
+  if (setjmp(errors.escape)) return Error{fmt::format("JPEG data is damaged ({})", errors.message)};
+  jpeg_create_decompress(&info);
+  jpeg_mem_src(&info, bytes.data(), static_cast<unsigned long>(bytes.size()));
+  jpeg_read_header(&info, TRUE);
+  return JpegHeader{static_cast<int>(info.image_width), static_cast<int>(info.image_height), density_dpi(info)};
 }
 
 }  // namespace intake

@@ -23,4 +23,13 @@ struct JpegLimits {
 
 Result<JpegImage> read_jpeg(std::span<const unsigned char> bytes, const JpegLimits& limits);
 
+struct JpegHeader {
+  int width = 0;
+  int height = 0;
+  int dpi = 0;  // from the JFIF density; 0 when the file states none
+};
+
+// The frame size and density without decoding the pixels (microseconds, for sorting attachments by what they are).
+Result<JpegHeader> read_jpeg_header(std::span<const unsigned char> bytes);
+
 }  // namespace intake

@@ -16,14 +16,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string group_of(const std::string& file) { return fs::path(file).parent_path().string(); }
+// The batch a page came in: its folder for paper, the message that carried it for e-mail, so that e-mail pages are
+// never assembled or merged with paper or with another message's. The NUL a path cannot hold keeps the two apart.
+std::string group_of(const UnassignedPage& page) {
+  if (page.message) return fmt::format("{}message {}", '\0', *page.message);
+  return fs::path(page.file).parent_path().string();
+}
 
 // A batch folder holds one unit's packet: the recommender its documents name most often wins for all of them
 // (a nominee's unit names a city, a report or 附件4 names the unit itself, so those count more); a folder whose
-// documents name none takes the unit its path names.
+// documents name none takes the unit its path names. A message's subject names its unit (FORMS.md) and wins over
+// both.
 std::map<std::string, std::optional<std::string>> recommenders_by_group(
     const std::vector<AssembledDocument>& documents, const std::vector<ExtractedDocument>& extracted,
-    const std::vector<std::string>& groups) {
+    const std::vector<std::string>& groups, const std::map<std::string, std::string>& named_by_subject) {
   std::map<std::string, std::map<std::string, int>> votes;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const std::string& group = groups[documents[i].pages.front()];
@@ -35,6 +41,10 @@ std::map<std::string, std::optional<std::string>> recommenders_by_group(
   std::map<std::string, std::optional<std::string>> chosen;
   for (const std::string& group : groups) {
     if (chosen.contains(group)) continue;
+    if (const auto named = named_by_subject.find(group); named != named_by_subject.end()) {
+      chosen[group] = named->second;
+      continue;
+    }
     std::optional<std::string> best;
     int best_votes = 0;
     for (const auto& [unit, count] : votes[group])
@@ -103,6 +113,7 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
   if (pages.empty()) return stored;
   std::vector<PageRead> reads;
   std::vector<std::string> groups;
+  std::map<std::string, std::string> named_by_subject;
   reads.reserve(pages.size());
   for (const UnassignedPage& page : pages) {
     PageRead read;
@@ -113,14 +124,15 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
     }
     read.page = page.page_index;
     reads.push_back(std::move(read));
-    groups.push_back(group_of(page.file));
+    groups.push_back(group_of(page));
+    if (page.message_recommender) named_by_subject[groups.back()] = *page.message_recommender;
   }
 
   const std::vector<AssembledDocument> documents = assemble_documents(reads, groups);
   std::vector<ExtractedDocument> extracted;
   extracted.reserve(documents.size());
   for (const AssembledDocument& document : documents) extracted.push_back(extract_document(document, reads));
-  const auto recommenders = recommenders_by_group(documents, extracted, groups);
+  const auto recommenders = recommenders_by_group(documents, extracted, groups, named_by_subject);
 
   std::vector<std::string> folders;
   for (const AssembledDocument& document : documents) folders.push_back(groups[document.pages.front()]);
@@ -134,6 +146,7 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
     PagedDocument out;
     out.form = form_kind_from(document.form).value_or(FormKind::unknown);
     if (document.round) out.round = round_from(*document.round);
+    if (pages[document.pages.front()].message) out.channel = Channel::email;
     out.recommender = recommenders.at(folders[group.front()]);
     out.copies = static_cast<int>(group.size());
     for (const std::size_t member : group) {

@@ -1,7 +1,8 @@
 #pragma once
-// The end of a scan run: every stored page that is in no document yet (this run's, and any an interrupted run
-// left) is assembled into documents, its fields extracted, the recommender decided, and all of it stored with the
-// record-level findings (ID number checks, unsealed opinions).
+// The end of a scan or mail run: every stored page that is in no document yet (this run's, and any an interrupted
+// run left) is assembled into documents, its fields extracted, the recommender decided, and all of it stored with
+// the record-level findings (ID number checks, unsealed opinions). Paper pages are batched by folder, e-mailed ones
+// by the message that carried them, whose subject names their unit.
 #include "models/records.h"
 #include "pipeline/store/store.h"
 

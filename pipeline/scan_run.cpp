@@ -3,20 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <exception>
-#include <mutex>
 #include <set>
 #include <thread>
 
 #include "pipeline/bytes.h"
+#include "pipeline/file_reading.h"
 #include "pipeline/input_files.h"
-#include "pipeline/scan_ingest.h"
-#include "pipeline/sha256.h"
-#include "pipeline/store/blob_store.h"
+#include "pipeline/ordered_workers.h"
 #include "pipeline/reading/page_reader.h"
 #include "pipeline/scan_documents.h"
+#include "pipeline/sha256.h"
+#include "pipeline/store/blob_store.h"
 #include "pipeline/store/store.h"
 
 #include <opencv2/core.hpp>
@@ -28,11 +26,8 @@ namespace fs = std::filesystem;
 
 // What a worker hands the writer for one input file.
 struct FileOutcome {
-  std::optional<ScannedFile> scanned;  // set when the file was decoded in this run
-  std::string sha256;                  // empty when the bytes could not be read
-  std::string blob;
-  std::optional<std::string> problem;
-  std::vector<std::string> page_reads;  // JSON of each page's PageRead, in page order
+  std::string sha256;  // empty when the bytes could not be read
+  FileReading reading;
 };
 
 // `stored` holds the hashes already in the database: those bytes are not decoded again. Two identical files in
@@ -43,43 +38,20 @@ FileOutcome read_one(const InputFile& input, const ScanRunOptions& options, cons
   FileOutcome outcome;
   auto bytes = read_file_bytes(input.path, options.max_file_bytes);
   if (!bytes) {
-    outcome.problem = bytes.error().reason;
+    outcome.reading.problem = bytes.error().reason;
     return outcome;
   }
   outcome.sha256 = sha256_hex(bytes.value());
   const MediaType type = sniff_media_type(bytes.value());
   if (!is_scannable(type)) {
-    outcome.problem = type == MediaType::unknown
-                          ? std::string("not a scanned image or PDF (unrecognised content)")
-                          : fmt::format("not a scanned image or PDF (the bytes are {})", media_type_name(type));
+    outcome.reading.problem =
+        type == MediaType::unknown
+            ? std::string("not a scanned image or PDF (unrecognised content)")
+            : fmt::format("not a scanned image or PDF (the bytes are {})", media_type_name(type));
     return outcome;
   }
   if (stored.contains(outcome.sha256)) return outcome;
-
-  ScannedFile scanned = scan_file(bytes.value(), outcome.sha256, options.decode, [&](const DecodedPage& page) {
-    PageRead read;
-    try {
-      read = reader.read(page, input.display);
-    } catch (const std::exception& e) {
-      // One page that breaks a library call must not take the file's other pages with it.
-      read.file = input.display;
-      read.page = page.index;
-      read.problem = fmt::format("page {} could not be read: {}", page.index, e.what());
-    }
-    outcome.page_reads.push_back(nlohmann::json(read).dump());
-  });
-  if (scanned.pages.empty()) {
-    outcome.problem = scanned.problem.value_or("no pages could be decoded");
-    return outcome;
-  }
-  auto blob = blobs.put(bytes.value(), outcome.sha256);
-  if (!blob) {
-    outcome.problem = "cannot keep the original: " + blob.error().reason;
-    return outcome;
-  }
-  outcome.blob = blob.value();
-  outcome.problem = scanned.problem;
-  outcome.scanned = std::move(scanned);
+  outcome.reading = read_scanned_file(bytes.value(), outcome.sha256, input.display, options.decode, blobs, reader);
   return outcome;
 }
 
@@ -92,44 +64,6 @@ Finding unreadable_finding(const std::string& file, const std::string& sha256, c
   finding.file = file;
   finding.message = fmt::format("{}: {}", file, reason);
   return finding;
-}
-
-// Runs read_one over the inputs on `workers` threads and calls `write` for each outcome in input order.
-template <class Write>
-void read_in_parallel(const std::vector<InputFile>& inputs, std::vector<PageReader>& readers,
-                      const ScanRunOptions& options, const BlobStore& blobs, const std::set<std::string>& stored,
-                      Write&& write) {
-  std::vector<std::optional<FileOutcome>> outcomes(inputs.size());
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::atomic<std::size_t> next{0};
-
-  auto work = [&](PageReader& reader) {
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      FileOutcome outcome;
-      try {
-        outcome = read_one(inputs[i], options, blobs, stored, reader);
-      } catch (const std::exception& e) {
-        outcome.problem = fmt::format("internal error while reading: {}", e.what());
-      }
-      const std::lock_guard lock(mutex);
-      outcomes[i] = std::move(outcome);
-      ready.notify_all();
-    }
-  };
-  std::vector<std::jthread> threads;
-  for (PageReader& reader : readers) threads.emplace_back(work, std::ref(reader));
-
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    FileOutcome outcome;
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return outcomes[i].has_value(); });
-      outcome = std::move(*outcomes[i]);
-      outcomes[i].reset();
-    }
-    write(inputs[i], outcome);
-  }
 }
 
 }  // namespace
@@ -179,26 +113,36 @@ Result<ScanRunSummary> run_scan(const std::vector<std::string>& paths, const Sca
   const std::string engine = readers.front().engine_name();
   cv::setNumThreads(1);
 
-  read_in_parallel(listing.files, readers, options, blobs.value(), stored,
-                   [&](const InputFile& input, const FileOutcome& outcome) {
-                     ++summary.files;
-                     const auto existing = outcome.sha256.empty() ? std::nullopt : store->source_id(outcome.sha256);
-                     if (outcome.scanned && !existing) {
-                       const Id source = store->add_scanned_file(
-                           run, *outcome.scanned, {input.display, outcome.blob, options.received, std::nullopt}, {},
-                           outcome.page_reads, engine);
-                       store->add_source_path(source, input.display, run);
-                       ++summary.new_files;
-                       summary.pages += static_cast<int>(outcome.scanned->pages.size());
-                     } else if (existing) {
-                       ++summary.already_stored;
-                       store->add_source_path(*existing, input.display, run);
-                     }
-                     // A partly readable file stays a problem on every rerun, as it was on the first.
-                     const auto problem = outcome.problem ? outcome.problem
-                                                          : existing ? store->source_problem(*existing) : std::nullopt;
-                     if (problem) report(input.display, outcome.sha256, *problem);
-                   });
+  auto read = [&](std::size_t i, PageReader& reader) {
+    try {
+      return read_one(listing.files[i], options, blobs.value(), stored, reader);
+    } catch (const std::exception& e) {
+      FileOutcome outcome;
+      outcome.reading.problem = fmt::format("internal error while reading: {}", e.what());
+      return outcome;
+    }
+  };
+  auto write = [&](std::size_t i, FileOutcome&& outcome) {
+    const InputFile& input = listing.files[i];
+    const FileReading& reading = outcome.reading;
+    ++summary.files;
+    const auto existing = outcome.sha256.empty() ? std::nullopt : store->source_id(outcome.sha256);
+    if (reading.scanned && !existing) {
+      const Id source =
+          store->add_scanned_file(run, *reading.scanned, {input.display, reading.blob, options.received, std::nullopt},
+                                  {}, reading.page_reads, engine);
+      store->add_source_path(source, input.display, run);
+      ++summary.new_files;
+      summary.pages += static_cast<int>(reading.scanned->pages.size());
+    } else if (existing) {
+      ++summary.already_stored;
+      store->add_source_path(*existing, input.display, run);
+    }
+    // A partly readable file stays a problem on every rerun, as it was on the first.
+    const auto problem = reading.problem ? reading.problem : existing ? store->source_problem(*existing) : std::nullopt;
+    if (problem) report(input.display, outcome.sha256, *problem);
+  };
+  work_in_order(listing.files.size(), std::span<PageReader>(readers), read, write);
 
   const DocumentsStored documents = store_documents_from_pages(store.value(), run, engine);
   summary.documents = documents.documents;

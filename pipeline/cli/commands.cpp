@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "pipeline/bytes.h"
 #include "pipeline/export/export_csv.h"
 #include "pipeline/export/export_json.h"
+#include "pipeline/mail_run.h"
 #include "pipeline/scan_run.h"
 #include "pipeline/store/store.h"
 
@@ -75,6 +77,36 @@ int scan_command(const CommonOptions& common, const ScanArguments& arguments) {
                              summary->documents, summary->problems.size());
   }
   return summary->problems.empty() ? exit_done : exit_unreadable_input;
+}
+
+bool is_imap_url(const std::string& source) { return source.starts_with("imap://") || source.starts_with("imaps://"); }
+
+int mail_command(const CommonOptions& common, const std::vector<std::string>& sources) {
+  // Refused before anything is read, and without echoing the URL, which may hold a password.
+  if (std::any_of(sources.begin(), sources.end(), is_imap_url)) {
+    std::cerr << "intake mail: IMAP sources (imap://, imaps://) are not built yet; nothing was read\n";
+    return exit_usage;
+  }
+  MailRunOptions options;
+  options.database = common.database;
+  const auto summary = run_mail(sources, options);
+  if (!summary) {
+    std::cerr << "intake mail: " << summary.error().reason << '\n';
+    return exit_unreadable_input;
+  }
+  for (const MailRunProblem& problem : summary->problems)
+    std::cerr << problem.file << ": " << (problem.severity == Severity::error ? "" : "warning: ") << problem.reason
+              << '\n';
+  if (common.json) {
+    std::cout << summary->to_json().dump(2) << '\n';
+  } else {
+    std::cout << fmt::format(
+        "mail: {} messages ({} new, {} already stored), {} attachments ({} new: {} photos), {} pages, {} documents "
+        "stored, {} problems\n",
+        summary->messages, summary->new_messages, summary->already_stored, summary->attachments,
+        summary->new_sources, summary->photos, summary->pages, summary->documents, summary->problems.size());
+  }
+  return summary->unreadable() ? exit_unreadable_input : exit_done;
 }
 
 // Reading commands must not create an empty database where the user mistyped a path.
@@ -216,7 +248,7 @@ int run_command_line(int argc, char** argv) {
   if (*scan_cmd) return scan_command(common, scan);
   if (*check_cmd) return check_command(common, check_unmasked);
   if (*export_cmd) return export_command(common, export_arguments);
-  if (*mail_cmd) return not_built_yet("mail", "issue 5");
+  if (*mail_cmd) return mail_command(common, mail_sources);
   if (*photos_cmd) return not_built_yet("photos", "issue 6");
   return not_built_yet("review", "planned");
 }

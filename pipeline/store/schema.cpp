@@ -9,7 +9,7 @@ namespace intake {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 2> migrations{
+constexpr std::array<std::string_view, 3> migrations{
     R"sql(
 CREATE TABLE runs (
   id INTEGER PRIMARY KEY,
@@ -130,6 +130,53 @@ CREATE TABLE page_reads (
   engine TEXT
 );
 ALTER TABLE fields ADD COLUMN note TEXT;   -- why a value is not plainly ok
+)sql",
+    // E-mail (issue 5). A message is stored once, known by its Message-ID (by its bytes when it has none), with
+    // every place it was seen; its attachments are sources (channel email, or photo for ID photos) shared with any
+    // other message that carried the same bytes, and linked here under the name each message gave them.
+    R"sql(
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  message_id TEXT UNIQUE,           -- as written, <…>; null when the message has none
+  sha256 TEXT NOT NULL UNIQUE,      -- of the message as first stored
+  size INTEGER NOT NULL,
+  blob TEXT NOT NULL,               -- the raw message, relative to the blob folder
+  from_name TEXT,
+  from_address TEXT,
+  date TEXT,                        -- ISO 8601 with the sender's UTC offset
+  date_source TEXT CHECK (date_source IN ('date_header', 'received_header')),
+  received TEXT,                    -- YYYY-MM-DD in China Standard Time, what deadlines are checked against
+  subject TEXT NOT NULL,
+  recommender TEXT,                 -- the unit the subject names; null when it names none
+  problems TEXT NOT NULL DEFAULT '[]', -- JSON [{severity, reason}], reported again whenever the message is met
+  run_id INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE TABLE message_origins (
+  message_row INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  origin TEXT NOT NULL,             -- the mbox and position, the Maildir file or the .eml file it was read from
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (message_row, origin)
+);
+CREATE TABLE message_attachments (
+  message_row INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  part_path TEXT NOT NULL,          -- IMAP body part number; a ZIP entry adds /n
+  name TEXT NOT NULL,               -- decoded bare file name
+  media_type TEXT NOT NULL,         -- as declared (sniffed for ZIP entries)
+  role TEXT NOT NULL CHECK (role IN ('pages', 'photo', 'archive', 'unread')),
+  forwarded INTEGER NOT NULL DEFAULT 0,
+  source_id INTEGER REFERENCES sources(id),  -- null for a ZIP itself and for bytes that could not be read
+  problem TEXT,
+  PRIMARY KEY (message_row, part_path)
+);
+CREATE INDEX message_attachments_by_source ON message_attachments(source_id);
+-- Where the last visit of an IMAP mailbox ended (RFC 3501 section 2.3.1.1): the next visit asks only for UIDs above
+-- last_uid, and starts over when the server's UIDVALIDITY changed.
+CREATE TABLE imap_mailboxes (
+  url TEXT PRIMARY KEY,             -- imap[s]://user@host[:port]/MAILBOX, without any password
+  uidvalidity INTEGER NOT NULL,
+  last_uid INTEGER NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs(id)
+);
 )sql"};
 
 }  // namespace

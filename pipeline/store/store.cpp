@@ -144,36 +144,37 @@ std::vector<Id> insert_documents(sql::Database& db, Id run, const std::vector<Pa
   return ids;
 }
 
-}  // namespace
+struct InsertedFile {
+  Id source = 0;
+  std::map<int, Id> page_rows;  // page index → pages.id
+};
 
-Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& source,
-                           const std::vector<NewDocument>& documents, const std::vector<std::string>& page_reads,
-                           const std::optional<std::string>& engine) {
-  sql::Transaction transaction(db_);
-  if (const auto existing = source_id(file.sha256)) return *existing;
-
-  db_.prepare(
-         "INSERT INTO sources (sha256, size, media_type, channel, file, blob, received, message_id, page_count, "
-         "problem, run_id) VALUES (?, ?, ?, 'paper', ?, ?, ?, ?, ?, ?, ?)")
+// The source row, its pages and their reads; the caller holds the transaction.
+InsertedFile insert_file(sql::Database& db, Id run, const ScannedFile& file, const NewSource& source,
+                         const std::vector<std::string>& page_reads, const std::optional<std::string>& engine) {
+  db.prepare(
+        "INSERT INTO sources (sha256, size, media_type, channel, file, blob, received, message_id, page_count, "
+        "problem, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, file.sha256)
       .bind(2, static_cast<std::int64_t>(file.size))
       .bind(3, std::string(media_type_name(file.media_type)))
-      .bind(4, source.file)
-      .bind(5, source.blob)
-      .bind(6, source.received)
-      .bind(7, source.message_id)
-      .bind(8, static_cast<std::int64_t>(file.pages.size()))
-      .bind(9, file.problem)
-      .bind(10, run)
+      .bind(4, source.channel)
+      .bind(5, source.file)
+      .bind(6, source.blob)
+      .bind(7, source.received)
+      .bind(8, source.message_id)
+      .bind(9, static_cast<std::int64_t>(file.pages.size()))
+      .bind(10, file.problem)
+      .bind(11, run)
       .run();
-  const Id source_row = db_.last_insert_id();
+  InsertedFile inserted;
+  inserted.source = db.last_insert_id();
 
-  std::map<int, Id> page_rows;
-  auto insert_page = db_.prepare(
+  auto insert_page = db.prepare(
       "INSERT INTO pages (source_id, page_index, width, height, dpi, dpi_source, colour_mode, image_sha256) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const PageSummary& page : file.pages) {
-    insert_page.bind(1, source_row)
+    insert_page.bind(1, inserted.source)
         .bind(2, page.index)
         .bind(3, page.width)
         .bind(4, page.height)
@@ -183,38 +184,147 @@ Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& sou
         .bind(8, page.image_sha256)
         .run();
     insert_page.reset();
-    page_rows[page.index] = db_.last_insert_id();
+    inserted.page_rows[page.index] = db.last_insert_id();
   }
-  auto insert_read = db_.prepare("INSERT INTO page_reads (page_id, read, engine) VALUES (?, ?, ?)");
+  auto insert_read = db.prepare("INSERT INTO page_reads (page_id, read, engine) VALUES (?, ?, ?)");
   for (std::size_t i = 0; i < page_reads.size() && i < file.pages.size(); ++i) {
-    insert_read.bind(1, page_rows.at(file.pages[i].index)).bind(2, page_reads[i]).bind(3, engine).run();
+    insert_read.bind(1, inserted.page_rows.at(file.pages[i].index)).bind(2, page_reads[i]).bind(3, engine).run();
     insert_read.reset();
   }
+  return inserted;
+}
+
+std::string problems_json(const std::vector<InputProblemRecord>& problems) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const InputProblemRecord& problem : problems)
+    out.push_back({{"severity", name_of(problem.severity)}, {"reason", problem.reason}});
+  return out.dump();
+}
+
+}  // namespace
+
+Id Store::add_scanned_file(Id run, const ScannedFile& file, const NewSource& source,
+                           const std::vector<NewDocument>& documents, const std::vector<std::string>& page_reads,
+                           const std::optional<std::string>& engine) {
+  sql::Transaction transaction(db_);
+  if (const auto existing = source_id(file.sha256)) return *existing;
+  const InsertedFile inserted = insert_file(db_, run, file, source, page_reads, engine);
 
   std::vector<PagedDocument> paged;
   for (const NewDocument& document : documents) {
     PagedDocument out{document.form, document.round, document.channel, document.recommender, {}, document.copies,
                       document.fields};
-    for (const int page : document.pages) out.page_ids.push_back(page_rows.at(page));
+    for (const int page : document.pages) out.page_ids.push_back(inserted.page_rows.at(page));
     for (NewField& field : out.fields)
-      if (field.page) field.page_id = page_rows.at(*field.page);
+      if (field.page) field.page_id = inserted.page_rows.at(*field.page);
     paged.push_back(std::move(out));
   }
   insert_documents(db_, run, paged);
   transaction.commit();
-  return source_row;
+  return inserted.source;
+}
+
+std::optional<Id> Store::find_message(const std::string& message_id, const std::string& sha256) {
+  auto query = db_.prepare("SELECT id FROM messages WHERE message_id = ? OR sha256 = ? ORDER BY id LIMIT 1");
+  query.bind(1, message_id.empty() ? std::nullopt : std::optional<std::string>(message_id)).bind(2, sha256);
+  if (!query.step()) return std::nullopt;
+  const Id id = query.column_int(0);
+  query.reset();
+  return id;
+}
+
+AddedMessage Store::add_message(Id run, const NewMessage& message, const std::optional<std::string>& engine) {
+  sql::Transaction transaction(db_);
+  AddedMessage added;
+  std::vector<std::optional<Id>> sources;
+  for (const NewAttachment& attachment : message.attachments) {
+    std::optional<Id> source = attachment.sha256.empty() ? std::nullopt : source_id(attachment.sha256);
+    const bool is_new = attachment.file && !source;
+    if (is_new)
+      source = insert_file(db_, run, *attachment.file,
+                           {attachment.name, attachment.blob, message.received, message.message_id, attachment.channel},
+                           attachment.page_reads, engine)
+                   .source;
+    sources.push_back(source);
+    added.new_source.push_back(is_new);
+  }
+
+  db_.prepare(
+         "INSERT INTO messages (message_id, sha256, size, blob, from_name, from_address, date, date_source, "
+         "received, subject, recommender, problems, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, message.message_id)
+      .bind(2, message.sha256)
+      .bind(3, static_cast<std::int64_t>(message.size))
+      .bind(4, message.blob)
+      .bind(5, message.from_name)
+      .bind(6, message.from_address)
+      .bind(7, message.date)
+      .bind(8, message.date_source)
+      .bind(9, message.received)
+      .bind(10, message.subject)
+      .bind(11, message.recommender)
+      .bind(12, problems_json(message.problems))
+      .bind(13, run)
+      .run();
+  added.message = db_.last_insert_id();
+
+  auto insert_attachment = db_.prepare(
+      "INSERT INTO message_attachments (message_row, part_path, name, media_type, role, forwarded, source_id, "
+      "problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < message.attachments.size(); ++i) {
+    const NewAttachment& attachment = message.attachments[i];
+    insert_attachment.bind(1, added.message)
+        .bind(2, attachment.part_path)
+        .bind(3, attachment.name)
+        .bind(4, attachment.media_type)
+        .bind(5, attachment.role)
+        .bind(6, attachment.forwarded ? 1 : 0)
+        .bind(7, sources[i])
+        .bind(8, attachment.problem)
+        .run();
+    insert_attachment.reset();
+  }
+  add_message_origin(added.message, message.origin, run);
+  transaction.commit();
+  return added;
+}
+
+void Store::add_message_origin(Id message, const std::string& origin, Id run) {
+  db_.prepare("INSERT OR IGNORE INTO message_origins (message_row, origin, run_id) VALUES (?, ?, ?)")
+      .bind(1, message)
+      .bind(2, origin)
+      .bind(3, run)
+      .run();
+}
+
+std::vector<InputProblemRecord> Store::message_problems(Id message) {
+  std::vector<InputProblemRecord> problems;
+  auto query = db_.prepare("SELECT problems FROM messages WHERE id = ?");
+  query.bind(1, message);
+  if (!query.step()) return problems;
+  const auto parsed = nlohmann::json::parse(query.column_text(0), nullptr, false);
+  query.reset();
+  if (!parsed.is_array()) return problems;
+  for (const auto& item : parsed)
+    if (item.is_object())
+      problems.push_back({severity_from(item.value("severity", "error")).value_or(Severity::error),
+                          item.value("reason", "")});
+  return problems;
 }
 
 std::vector<UnassignedPage> Store::unassigned_pages() {
   std::vector<UnassignedPage> pages;
   auto query = db_.prepare(
-      "SELECT p.id, p.source_id, s.file, p.page_index, r.read FROM page_reads r JOIN pages p ON p.id = r.page_id "
-      "JOIN sources s ON s.id = p.source_id "
+      "SELECT p.id, p.source_id, s.file, p.page_index, r.read, m.id, m.recommender FROM page_reads r "
+      "JOIN pages p ON p.id = r.page_id JOIN sources s ON s.id = p.source_id "
+      "LEFT JOIN messages m ON m.id = (SELECT min(a.message_row) FROM message_attachments a "
+      "WHERE a.source_id = s.id AND s.channel != 'paper') "
       "WHERE NOT EXISTS (SELECT 1 FROM document_pages dp WHERE dp.page_id = p.id) "
       "ORDER BY p.source_id, p.page_index");
   while (query.step())
     pages.push_back({query.column_int(0), query.column_int(1), query.column_text(2),
-                     static_cast<int>(query.column_int(3)), query.column_text(4)});
+                     static_cast<int>(query.column_int(3)), query.column_text(4), query.column_optional_int(5),
+                     query.column_optional_text(6)});
   return pages;
 }
 
@@ -376,7 +486,7 @@ std::vector<StoredFinding> Store::findings() {
 std::map<std::string, std::int64_t> Store::table_counts() {
   std::map<std::string, std::int64_t> counts;
   for (const char* table : {"runs", "sources", "source_paths", "pages", "documents", "fields", "nominees", "photos",
-                            "findings"}) {
+                            "findings", "messages", "message_origins", "message_attachments"}) {
     auto query = db_.prepare(fmt::format("SELECT count(*) FROM {}", table));
     query.step();
     counts[table] = query.column_int(0);

@@ -16,10 +16,11 @@
 namespace intake {
 
 struct NewSource {
-  std::string file;  // as given on the command line
+  std::string file;  // as given on the command line, or an attachment's decoded name
   std::string blob;  // relative name in the BlobStore
   std::optional<std::string> received;
   std::optional<std::string> message_id;
+  std::string channel = "paper";  // paper | email | photo
 };
 
 struct NewField {
@@ -64,6 +65,55 @@ struct UnassignedPage {
   std::string file;  // the source's name as first given
   int page_index = 0;
   std::string read_json;
+  // E-mail attachments: the message that first carried the source (its batch: pages of one message are assembled
+  // together, never with paper or another message's) and the unit that message's subject names.
+  std::optional<Id> message;
+  std::optional<std::string> message_recommender;
+};
+
+struct InputProblemRecord {
+  Severity severity = Severity::error;
+  std::string reason;
+};
+
+// One attachment of a new message. It is linked to the source holding its bytes (`sha256`) when one is stored;
+// otherwise `file`, when set, becomes that source: read into pages, or kept unread (an ID photo, a file intake
+// cannot read). A ZIP has no sha256 (its entries are attachments of their own), bytes that could not be read have
+// no file.
+struct NewAttachment {
+  std::string part_path;
+  std::string name;
+  std::string media_type;  // as declared
+  std::string role;        // pages | photo | archive | unread (pipeline/mail/attachment_use.h)
+  bool forwarded = false;
+  std::optional<std::string> problem;
+  std::string sha256;
+  std::optional<ScannedFile> file;
+  std::string blob;
+  std::string channel = "email";        // of the source: email | photo
+  std::vector<std::string> page_reads;  // JSON per page of `file.pages`
+};
+
+struct NewMessage {
+  std::string sha256;
+  std::uintmax_t size = 0;
+  std::string blob;
+  std::optional<std::string> message_id;
+  std::string from_name;
+  std::string from_address;
+  std::optional<std::string> date;         // ISO 8601
+  std::optional<std::string> date_source;  // date_header | received_header
+  std::optional<std::string> received;     // YYYY-MM-DD
+  std::string subject;
+  std::optional<std::string> recommender;
+  std::string origin;
+  std::vector<InputProblemRecord> problems;
+  std::vector<NewAttachment> attachments;
+};
+
+struct AddedMessage {
+  Id message = 0;
+  std::vector<bool> new_source;  // per attachment: its bytes became a new source
 };
 
 class Store {
@@ -91,6 +141,15 @@ class Store {
   // One transaction for all of them.
   std::vector<Id> add_documents(Id run, const std::vector<PagedDocument>& documents);
   void add_source_path(Id source, const std::string& path, Id run);
+
+  // The stored message with this Message-ID or, when it has none (""), these bytes.
+  std::optional<Id> find_message(const std::string& message_id, const std::string& sha256);
+  // One transaction: the sources of attachments whose bytes are new (with their pages and reads), the message, its
+  // attachments and its origin.
+  AddedMessage add_message(Id run, const NewMessage& message, const std::optional<std::string>& engine);
+  void add_message_origin(Id message, const std::string& origin, Id run);
+  // What was wrong with a stored message and its attachments when it was stored.
+  std::vector<InputProblemRecord> message_problems(Id message);
 
   // Returns false when a finding with the same key is already stored.
   bool add_finding(Id run, const Finding& finding);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <fmt/format.h>
+
 #include "pipeline/store/blob_store.h"
 #include "pipeline/store/schema.h"
 #include "support/fixtures.h"
@@ -91,7 +93,7 @@ TEST(Store, MigratesAnOlderDatabaseStepByStep) {
   { ASSERT_TRUE(sql::Database::open(path)); }
   auto store = Store::open(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(store->table_counts().size(), 9u);
+  EXPECT_EQ(store->table_counts().size(), 12u);
 }
 
 TEST(Store, SameBytesAreStoredOnce) {
@@ -157,6 +159,82 @@ TEST(Store, AFindingFoundAgainIsStoredOnce) {
   const auto findings = store->findings();
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].finding.file, "x.jpg");
+}
+
+NewMessage mail_message(const std::string& message_id, const std::string& sha) {
+  NewMessage message;
+  message.sha256 = sha;
+  message.size = 100;
+  message.blob = "me/" + sha;
+  message.message_id = message_id.empty() ? std::nullopt : std::optional<std::string>(message_id);
+  message.from_address = "zwgk@163.com";
+  message.date = "2025-12-22T09:10:25+08:00";
+  message.date_source = "date_header";
+  message.received = "2025-12-22";
+  message.subject = "抚顺市全省政务公开工作表彰上报材料";
+  message.recommender = "抚顺市";
+  message.origin = "mailbox.mbox, message 1 (byte 0)";
+  return message;
+}
+
+TEST(Store, MessagesAreFoundByMessageIdOrByTheirBytes) {
+  auto store = Store::open_in_memory();
+  ASSERT_TRUE(store);
+  const Id run = store->begin_run("mail");
+  const Id with_id = store->add_message(run, mail_message("<a@163.com>", "m1"), std::nullopt).message;
+  const Id without = store->add_message(run, mail_message("", "m2"), std::nullopt).message;
+  EXPECT_EQ(store->find_message("<a@163.com>", "other bytes"), with_id);  // the same message, copied differently
+  EXPECT_EQ(store->find_message("", "m2"), without);
+  EXPECT_EQ(store->find_message("<b@163.com>", "m3"), std::nullopt);
+  store->add_message_origin(with_id, "Maildir/cur/1", run);
+  store->add_message_origin(with_id, "Maildir/cur/1", run);
+  EXPECT_EQ(store->table_counts()["message_origins"], 3);
+}
+
+TEST(Store, AttachmentsBecomeSourcesOnceAndLinkWhatIsStored) {
+  auto store = Store::open_in_memory();
+  ASSERT_TRUE(store);
+  const Id run = store->begin_run("mail");
+  store->add_scanned_file(run, two_page_file("aa"), {"scans/a.tif", "aa/aa", std::nullopt, std::nullopt}, {});
+
+  NewMessage message = mail_message("<a@163.com>", "m1");
+  message.problems = {{Severity::warning, "«x.pdf» (part 4): not a bare file name"}};
+  NewAttachment already{.part_path = "2", .name = "a.tif", .media_type = "image/tiff", .role = "pages", .sha256 = "aa"};
+  NewAttachment paged{.part_path = "3", .name = "附件6-王晓梅.tif", .media_type = "image/tiff", .role = "pages",
+                      .sha256 = "bb", .file = two_page_file("bb"), .blob = "bb/bb",
+                      .page_reads = {"{}", "{}"}};
+  NewAttachment zip{.part_path = "4", .name = "照片.zip", .media_type = "application/zip", .role = "archive"};
+  ScannedFile photo_file;
+  photo_file.sha256 = "cc";
+  photo_file.size = 3;
+  photo_file.media_type = MediaType::jpeg;
+  NewAttachment photo{.part_path = "4/1", .name = "王晓梅-19850315.jpg", .media_type = "image/jpeg", .role = "photo",
+                      .sha256 = "cc", .file = photo_file, .blob = "cc/cc", .channel = "photo"};
+  message.attachments = {already, paged, zip, photo};
+  const AddedMessage added = store->add_message(run, message, "test-engine");
+  EXPECT_EQ(added.new_source, (std::vector<bool>{false, true, false, true}));
+
+  auto sources = store->database().prepare(
+      "SELECT channel, file, message_id, received, page_count FROM sources ORDER BY id");
+  std::vector<std::string> rows;
+  while (sources.step())
+    rows.push_back(fmt::format("{} {} {} {} {}", sources.column_text(0), sources.column_text(1),
+                               sources.column_optional_text(2).value_or("-"),
+                               sources.column_optional_text(3).value_or("-"), sources.column_int(4)));
+  EXPECT_EQ(rows, (std::vector<std::string>{"paper scans/a.tif - - 2",
+                                            "email 附件6-王晓梅.tif <a@163.com> 2025-12-22 2",
+                                            "photo 王晓梅-19850315.jpg <a@163.com> 2025-12-22 0"}));
+  EXPECT_EQ(store->table_counts()["message_attachments"], 4);
+  const auto problems = store->message_problems(added.message);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].severity, Severity::warning);
+  EXPECT_EQ(problems[0].reason, message.problems[0].reason);
+
+  // The e-mail pages are a batch of their own, named by the subject; the paper pages stay with their folder.
+  const auto pages = store->unassigned_pages();
+  ASSERT_EQ(pages.size(), 2u);  // only the e-mailed file was stored with page reads
+  EXPECT_EQ(pages[0].message, added.message);
+  EXPECT_EQ(pages[0].message_recommender, std::optional<std::string>("抚顺市"));
 }
 
 TEST(BlobStore, KeepsOriginalsOwnerOnlyAndByContent) {
