@@ -237,19 +237,22 @@ std::size_t keep_reply(char* data, std::size_t size, std::size_t count, void* re
 // The untagged lines of a custom command also arrive as body data; the header stream already has them.
 std::size_t drop_body(char*, std::size_t size, std::size_t count, void*) { return size * count; }
 
-// The server's words in the last refusal of a reply (a tagged NO or BAD, or BYE), for error messages.
+// The server's words for error messages: its last tagged NO or BAD, else a BYE. The NO comes first: after a
+// refused SELECT libcurl logs out in the same transfer, and the BYE that follows says nothing.
 std::string server_words(const std::vector<std::string>& lines) {
-  for (auto line = lines.rbegin(); line != lines.rend(); ++line) {
-    const std::string_view text(*line);
-    const std::size_t tag_end = text.find(' ');
-    if (tag_end == std::string_view::npos || text.starts_with("+")) continue;
-    const std::string_view rest = text.substr(tag_end + 1);
-    const bool tagged = !text.starts_with("* ");
-    if ((tagged && (rest.starts_with("NO ") || rest.starts_with("BAD "))) || (!tagged && rest.starts_with("BYE ")))
-      return std::string(rest.substr(0, 200));
-  }
+  for (const bool tagged : {true, false})
+    for (auto line = lines.rbegin(); line != lines.rend(); ++line) {
+      const std::string_view text(*line);
+      const std::size_t tag_end = text.find(' ');
+      if (tag_end == std::string_view::npos || text.starts_with("+") || text.starts_with("* ") == tagged) continue;
+      const std::string_view rest = text.substr(tag_end + 1);
+      if (tagged ? rest.starts_with("NO ") || rest.starts_with("BAD ") : rest.starts_with("BYE "))
+        return std::string(rest.substr(0, 200));
+    }
   return {};
 }
+
+std::string megabytes(std::uintmax_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20)); }
 
 // "UID 12" as an item of a FETCH line, not the start of "UID 123".
 bool names_uid(std::string_view line, std::uint32_t uid) {
@@ -445,8 +448,8 @@ class ImapMailbox::Session {
       const Piece& got = *found.value();
       const std::uintmax_t size = got.rfc822_size.value_or(message.size() + got.bytes.size());
       if (size > options_.max_message_bytes || message.size() + got.bytes.size() > options_.max_message_bytes)
-        return {Error{fmt::format("{}: UID {} is too large ({} MB, limit {} MB)", server(), uid, size >> 20,
-                                  options_.max_message_bytes >> 20)}};
+        return {Error{fmt::format("{}: UID {} is too large ({}, limit {})", server(), uid, megabytes(size),
+                                  megabytes(options_.max_message_bytes))}};
       message.insert(message.end(), got.bytes.begin(), got.bytes.end());
       if (got.bytes.size() < fetch_piece_bytes) return {std::move(message)};
     }
