@@ -610,8 +610,6 @@ class ImapMailbox::Session {
 ImapMailbox::ImapMailbox(ImapUrl url, std::string password, ImapOptions options)
     : session_(std::make_unique<Session>(std::move(url), std::move(password), options)) {}
 ImapMailbox::~ImapMailbox() = default;
-ImapMailbox::ImapMailbox(ImapMailbox&&) noexcept = default;
-ImapMailbox& ImapMailbox::operator=(ImapMailbox&&) noexcept = default;
 
 Result<ImapMailboxState> ImapMailbox::examine(std::uint32_t last_seen_uid) { return session_->examine(last_seen_uid); }
 

@@ -72,8 +72,6 @@ class ImapMailbox {
  public:
   ImapMailbox(ImapUrl url, std::string password, ImapOptions options = {});
   ~ImapMailbox();
-  ImapMailbox(ImapMailbox&&) noexcept;
-  ImapMailbox& operator=(ImapMailbox&&) noexcept;
 
   // UIDVALIDITY and the UIDs above `last_seen_uid`. Error names the server and the reason (connection, TLS,
   // login refused, no such mailbox).
