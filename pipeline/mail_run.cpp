@@ -78,13 +78,48 @@ class MailRun {
 
   void read_source(const std::string& source) {
     ++summary_.sources;
+    if (source.starts_with("imap://") || source.starts_with("imaps://")) {
+      read_imap(source);
+      return;
+    }
     const auto visited = visit_mail_source(
         source, [&](MailItem&& item) { take(std::move(item)); }, options_.source);
-    if (!visited) {
-      const std::string reason = mask_personal_data(visited.error().reason);
-      report({source, reason, Severity::error}, unreadable_finding(fmt::format("unreadable_input|{}", source), source,
-                                                                    source, reason, Severity::error, std::nullopt));
+    if (!visited) report_source(source, visited.error().reason);
+  }
+
+  // Only the messages above the UID where the last visit ended are fetched; that position is kept once the
+  // messages before it are stored, so an interrupted run fetches them again (and stores nothing twice).
+  void read_imap(const std::string& source) {
+    auto url = parse_imap_url(source);
+    if (!url) {
+      // Named by its scheme only: a URL that does not parse may hold a password.
+      const std::string named = source.substr(0, source.find("://") + 3) + "…";
+      report_source(named, url.error().reason);
+      return;
     }
+    const std::string mailbox = imap_url_text(url.value());
+    const auto password = options_.imap_password(url.value());
+    if (!password) {
+      report_source(mailbox, password.error().reason);
+      return;
+    }
+    std::optional<ImapResume> resume;
+    if (const auto position = store_.imap_position(mailbox)) resume = ImapResume{position->uidvalidity, position->last_uid};
+    const auto visited = visit_imap_source(url.value(), password.value(), options_.imap, resume,
+                                           [&](MailItem&& item) { take(std::move(item)); });
+    if (!visited) {
+      report_source(mailbox, visited.error().reason);
+      return;
+    }
+    flush();
+    if (!fatal_) store_.set_imap_position(mailbox, {visited->resume.uidvalidity, visited->resume.last_uid}, run_);
+  }
+
+  void report_source(const std::string& source, const std::string& error) {
+    const std::string reason = mask_personal_data(error);
+    report({source, reason, Severity::error},
+           unreadable_finding(fmt::format("unreadable_input|{}", source), source, source, reason, Severity::error,
+                              std::nullopt));
   }
 
   // Stores what is left and assembles the run's documents; Error only when OCR cannot start.

@@ -1,5 +1,5 @@
 #pragma once
-// `intake mail` for mail on disk: mbox files, Maildirs, folders of .eml files, single messages (pipeline/mail/).
+// `intake mail`: mbox files, Maildirs, folders of .eml files, single messages and IMAP mailboxes (pipeline/mail/).
 // The calling thread visits the sources, parses each message (milliseconds, next to seconds of OCR a page), sorts
 // its attachments (attachment_use.h) and is the one writer; PDF and scanned attachments are read on workers, one
 // PageReader each, exactly as `intake scan` reads files. Messages are taken in batches, so a large mailbox never
@@ -7,6 +7,7 @@
 // timing. Documents are assembled at the end of the run, per message (scan_documents.h).
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "models/form_kind.h"
 #include "models/result.h"
 #include "pipeline/mail/attachment_use.h"
+#include "pipeline/mail/imap_source.h"
 #include "pipeline/mail/mail_message.h"
 #include "pipeline/mail/mail_sources.h"
 #include "pipeline/page_decoder.h"
@@ -31,6 +33,10 @@ struct MailRunOptions {
   // busy across more messages.
   std::uintmax_t batch_bytes = 256ULL << 20;
   MailSourceOptions source;
+  ImapOptions imap;
+  // The password of an imap[s]:// source: by default INTAKE_IMAP_PASSWORD or a prompt without echo; never the
+  // command line.
+  std::function<Result<std::string>(const ImapUrl&)> imap_password = read_imap_password;
   MailParseOptions parse;
   AttachmentUseOptions attachment_use;
   DecodeOptions decode;
@@ -46,7 +52,7 @@ struct MailRunProblem {
 };
 
 struct MailRunSummary {
-  int sources = 0;         // SOURCE arguments
+  int sources = 0;         // SOURCE arguments; an IMAP mailbox is visited from where its last visit ended
   int messages = 0;        // messages met
   int new_messages = 0;    // stored by this run
   int already_stored = 0;  // the same message (Message-ID, or bytes when it has none) was stored before

@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -79,14 +78,7 @@ int scan_command(const CommonOptions& common, const ScanArguments& arguments) {
   return summary->problems.empty() ? exit_done : exit_unreadable_input;
 }
 
-bool is_imap_url(const std::string& source) { return source.starts_with("imap://") || source.starts_with("imaps://"); }
-
 int mail_command(const CommonOptions& common, const std::vector<std::string>& sources) {
-  // Refused before anything is read, and without echoing the URL, which may hold a password.
-  if (std::any_of(sources.begin(), sources.end(), is_imap_url)) {
-    std::cerr << "intake mail: IMAP sources (imap://, imaps://) are not built yet; nothing was read\n";
-    return exit_usage;
-  }
   MailRunOptions options;
   options.database = common.database;
   const auto summary = run_mail(sources, options);

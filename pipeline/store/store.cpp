@@ -297,6 +297,28 @@ void Store::add_message_origin(Id message, const std::string& origin, Id run) {
       .run();
 }
 
+std::optional<ImapPosition> Store::imap_position(const std::string& url) {
+  auto query = db_.prepare("SELECT uidvalidity, last_uid FROM imap_mailboxes WHERE url = ?");
+  query.bind(1, url);
+  if (!query.step()) return std::nullopt;
+  const ImapPosition position{static_cast<std::uint32_t>(query.column_int(0)),
+                              static_cast<std::uint32_t>(query.column_int(1))};
+  query.reset();
+  return position;
+}
+
+void Store::set_imap_position(const std::string& url, const ImapPosition& position, Id run) {
+  db_.prepare(
+         "INSERT INTO imap_mailboxes (url, uidvalidity, last_uid, run_id) VALUES (?, ?, ?, ?) "
+         "ON CONFLICT (url) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid, "
+         "run_id = excluded.run_id")
+      .bind(1, url)
+      .bind(2, static_cast<std::int64_t>(position.uidvalidity))
+      .bind(3, static_cast<std::int64_t>(position.last_uid))
+      .bind(4, run)
+      .run();
+}
+
 std::vector<InputProblemRecord> Store::message_problems(Id message) {
   std::vector<InputProblemRecord> problems;
   auto query = db_.prepare("SELECT problems FROM messages WHERE id = ?");

@@ -1,6 +1,7 @@
 #pragma once
 // The one place that knows the SQL. One Store per thread; the run orchestrator writes through a single one.
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -116,6 +117,12 @@ struct AddedMessage {
   std::vector<bool> new_source;  // per attachment: its bytes became a new source
 };
 
+// Where the last visit of an IMAP mailbox ended (pipeline/mail/imap_source.h).
+struct ImapPosition {
+  std::uint32_t uidvalidity = 0;
+  std::uint32_t last_uid = 0;
+};
+
 class Store {
  public:
   // Opens or creates the database (0600) and migrates it to the latest schema.
@@ -150,6 +157,9 @@ class Store {
   void add_message_origin(Id message, const std::string& origin, Id run);
   // What was wrong with a stored message and its attachments when it was stored.
   std::vector<InputProblemRecord> message_problems(Id message);
+  // Kept per mailbox URL (imap_url_text: no password).
+  std::optional<ImapPosition> imap_position(const std::string& url);
+  void set_imap_position(const std::string& url, const ImapPosition& position, Id run);
 
   // Returns false when a finding with the same key is already stored.
   bool add_finding(Id run, const Finding& finding);

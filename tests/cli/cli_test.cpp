@@ -1,14 +1,18 @@
 // The command line as users and scripts see it: exit statuses of EXPORT.md and the JSON it prints.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <fmt/format.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
+#include "support/dovecot_server.h"
 #include "support/fixtures.h"
+#include "support/mail_messages.h"
 
 namespace intake {
 namespace {
@@ -96,6 +100,93 @@ TEST(Cli, UnreadableInputExitsWithOneAndNamesTheFile) {
   EXPECT_EQ(findings[0]["file"], "scans/empty.tif");
   // The good page landed despite the bad one.
   EXPECT_EQ(nlohmann::json::parse(intake(folder, "export --format json").out)["documents"].size(), 1u);
+}
+
+std::string submission(const std::string& message_id, const std::string& pdf) {
+  return testing::mail_message(message_id, testing::gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
+                               "Mon, 22 Dec 2025 09:10:25 +0800", {testing::attachment_part("附件3-袁堃.pdf", pdf)});
+}
+
+TEST(Cli, MailStoresEachMessageOnceAndExportsItsDocuments) {
+  testing::ScratchFolder folder;
+  const std::string message = submission("<s1@163.com>", testing::one_page_pdf(folder / "form.pdf"));
+  testing::write_maildir(folder / "Maildir", {message});
+  testing::write_text(folder / "eml/1.eml", message);
+
+  const Ran first = intake(folder, "mail --json Maildir");
+  ASSERT_EQ(first.status, 0) << first.err;
+  const auto summary = nlohmann::json::parse(first.out);
+  EXPECT_EQ(summary["new_messages"], 1);
+  EXPECT_EQ(summary["pages"], 1);
+  EXPECT_EQ(summary["documents"], 1);
+  EXPECT_EQ(summary["problems"], nlohmann::json::array());
+  const Ran again = intake(folder, "mail Maildir eml");
+  EXPECT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(again.out.rfind("mail: 2 messages (0 new, 2 already stored)", 0), 0u) << again.out;
+
+  const auto exported = nlohmann::json::parse(intake(folder, "export --format json").out);
+  ASSERT_EQ(exported["documents"].size(), 1u);
+  const auto& document = exported["documents"][0];
+  EXPECT_EQ(document["channel"], "email");
+  EXPECT_EQ(document["recommender"], "抚顺市");
+  EXPECT_EQ(document["source"]["file"], "附件3-袁堃.pdf");
+  EXPECT_EQ(document["source"]["message_id"], "<s1@163.com>");
+  EXPECT_EQ(document["source"]["received"], "2025-12-22");
+  struct stat info {};
+  ASSERT_EQ(stat((folder / "intake.db").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+}
+
+TEST(Cli, MailNamesWhatItCouldNotReadWithoutPersonalNumbersAndExitsWithOne) {
+  testing::ScratchFolder folder;
+  const testing::MessagePart broken{"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+                                    "Content-Disposition: attachment; filename=\"broken.pdf\"\n",
+                                    "JVBERi0xLjQK!!!!\n"};
+  // A file name with a phone number in it, as a hurried clerk writes one.
+  const testing::MessagePart word = testing::attachment_part("王晓梅13812345678.doc", "\xD0\xCF\x11\xE0 Word 97",
+                                                             "application/msword");
+  testing::write_text(folder / "bad.eml",
+                      testing::mail_message("<bad@163.com>", "=?utf-8?B?" + testing::base64("材料") + "?=",
+                                            "Mon, 22 Dec 2025 09:10:25 +0800", {broken, word}));
+  const Ran mail = intake(folder, "mail bad.eml");
+  EXPECT_EQ(mail.status, 1);
+  EXPECT_NE(mail.err.find("bad.eml <bad@163.com>: «broken.pdf» (part 2): base64"), std::string::npos) << mail.err;
+  EXPECT_NE(mail.err.find("138****5678"), std::string::npos) << mail.err;
+  EXPECT_EQ(mail.err.find("13812345678"), std::string::npos) << mail.err;
+
+  std::set<std::string> rules;
+  const auto checked = nlohmann::json::parse(intake(folder, "check --json").out);
+  for (const auto& finding : checked["findings"]) rules.insert(finding["rule"].get<std::string>());
+  EXPECT_EQ(rules, (std::set<std::string>{"mail_subject", "unreadable_input"}));
+}
+
+TEST(Cli, MailFetchesAnImapMailboxOnceAndThenOnlyWhatIsNew) {
+  const testing::DovecotServer server;
+  if (!server.skip_reason().empty()) GTEST_SKIP() << server.skip_reason();
+  ASSERT_TRUE(server.running()) << server.failure();
+  testing::ScratchFolder folder;
+  const std::string pdf = testing::one_page_pdf(folder / "form.pdf");
+  server.deliver(submission("<i1@163.com>", pdf));
+  server.deliver(submission("<i2@163.com>", pdf));
+  // The password comes from the environment, never the command line.
+  ::setenv("INTAKE_IMAP_PASSWORD", server.password().c_str(), 1);
+  const std::string command = "mail --json " + server.inbox_url();
+  const Ran first = intake(folder, command);
+  const Ran second = intake(folder, command);
+  server.deliver(submission("<i3@163.com>", pdf));
+  const Ran third = intake(folder, command);
+  ::unsetenv("INTAKE_IMAP_PASSWORD");
+
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(nlohmann::json::parse(first.out)["new_messages"], 2);
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(nlohmann::json::parse(second.out)["messages"], 0);  // nothing fetched twice
+  ASSERT_EQ(third.status, 0) << third.err;
+  EXPECT_EQ(nlohmann::json::parse(third.out)["messages"], 1);
+  EXPECT_EQ(nlohmann::json::parse(third.out)["new_messages"], 1);
+  const auto exported = nlohmann::json::parse(intake(folder, "export --format json").out);
+  ASSERT_EQ(exported["documents"].size(), 1u);  // one PDF, sent three times
+  EXPECT_EQ(exported["documents"][0]["source"]["message_id"], "<i1@163.com>");
 }
 
 TEST(Cli, ReadingCommandsDoNotInventADatabase) {

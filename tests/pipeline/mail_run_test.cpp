@@ -8,82 +8,32 @@
 
 #include <algorithm>
 
-#include "mail/mail_fixtures.h"
 #include "pipeline/scan_run.h"
 #include "pipeline/store/store.h"
 #include "support/fixtures.h"
+#include "support/mail_messages.h"
 
 namespace intake {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::attachment_part;
 using testing::base64;
 using testing::encoded_word;
 using testing::gb18030;
-using testing::percent_encoded;
-
-std::string wrapped_base64(const std::string& bytes) {
-  const std::string encoded = base64(bytes);
-  std::string out;
-  for (std::size_t at = 0; at < encoded.size(); at += 76) out += encoded.substr(at, 76) + "\n";
-  return out;
-}
-
-struct Part {
-  std::string headers;  // Content-Type and Content-Disposition lines
-  std::string body;     // already transfer-encoded
-};
-
-// A PDF attachment named in RFC 2231 UTF-8, as 163.com and Foxmail send it.
-Part pdf_part(const std::string& name, const std::string& pdf) {
-  return {fmt::format("Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
-                      "Content-Disposition: attachment; filename*=utf-8''{}\n",
-                      percent_encoded(name)),
-          wrapped_base64(pdf)};
-}
-
-std::string message(const std::string& message_id, const std::string& subject_field, const std::string& date,
-                    const std::vector<Part>& parts) {
-  std::string out = "From: zwgk <zwgk@163.com>\nTo: zfxxgk@ln.gov.cn\n";
-  if (!message_id.empty()) out += "Message-ID: " + message_id + "\n";
-  out += "Subject: " + subject_field + "\nDate: " + date +
-         "\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n"
-         "--b1\nContent-Type: text/plain; charset=utf-8\n\n见附件。\n";
-  for (const Part& part : parts) out += "--b1\n" + part.headers + "\n" + part.body;
-  return out + "--b1--\n";
-}
-
-// The notice's subject form, sent as Outlook sends it: one GBK encoded word.
-std::string gbk_subject(const std::string& utf8) { return encoded_word("gbk", gb18030(utf8)); }
-
-void write_mbox(const fs::path& path, const std::vector<std::string>& messages) {
-  std::string mbox;
-  for (const std::string& text : messages) mbox += "From zwgk@163.com Mon Dec 22 09:10:25 2025\n" + text + "\n";
-  testing::write_text(path, mbox);
-}
-
-void write_maildir(const fs::path& folder, const std::vector<std::string>& messages) {
-  fs::create_directories(folder / "new");
-  fs::create_directories(folder / "tmp");
-  int n = 0;
-  for (const std::string& text : messages)
-    testing::write_text(folder / "cur" / fmt::format("17663658{:02}.M{}P1.host:2,S", n, n), text), ++n;
-}
-
-std::string read_text(const fs::path& path) {
-  const auto bytes = read_file_bytes(path, 1 << 24);
-  return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
-}
+using testing::gbk_subject;
+using testing::mail_message;
+using testing::MessagePart;
+using testing::wrapped_base64;
+using testing::write_maildir;
+using testing::write_mbox;
 
 struct Mailboxes {
   testing::ScratchFolder folder;
   fs::path database = folder / "intake.db";
   std::string pdf;
 
-  Mailboxes() {
-    testing::write_pdf(folder / "form.pdf", 1);
-    pdf = read_text(folder / "form.pdf");
-  }
+  Mailboxes() : pdf(testing::one_page_pdf(folder / "form.pdf")) {}
 
   MailRunOptions options() const {
     MailRunOptions o;
@@ -119,10 +69,10 @@ const std::string submission_id = "<20251222091025.d193@163.com>";
 TEST(MailRun, AMessageIsStoredOnceAcrossSourcesAndReruns) {
   Mailboxes boxes;
   const std::string submission =
-      message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"), "Mon, 22 Dec 2025 09:10:25 +0800",
-              {pdf_part("附件3-袁堃.pdf", boxes.pdf)});
+      mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"), "Mon, 22 Dec 2025 09:10:25 +0800",
+              {attachment_part("附件3-袁堃.pdf", boxes.pdf)});
   // A reply without attachments and without a Message-ID: known by its bytes.
-  const std::string reply = message("", "=?utf-8?B?" + base64("回复：抚顺市全省政务公开工作表彰上报材料") + "?=",
+  const std::string reply = mail_message("", "=?utf-8?B?" + base64("回复：抚顺市全省政务公开工作表彰上报材料") + "?=",
                                     "Mon, 22 Dec 2025 11:10:25 +0800", {});
   write_mbox(boxes.folder / "mailbox.mbox", {submission, submission, reply});
   write_maildir(boxes.folder / "Maildir", {reply, submission});
@@ -159,12 +109,12 @@ TEST(MailRun, AMessageIsStoredOnceAcrossSourcesAndReruns) {
 TEST(MailRun, EmailDocumentsCarryTheMessageTheSubjectsUnitAndTheDecodedName) {
   Mailboxes boxes;
   // The attachment name in RFC 2047 GBK inside the quoted parameter, as Outlook writes it.
-  const Part gbk_named{"Content-Type: application/pdf; name=\"" + encoded_word("gbk", gb18030("附件6：王晓梅.pdf")) +
+  const MessagePart gbk_named{"Content-Type: application/pdf; name=\"" + encoded_word("gbk", gb18030("附件6：王晓梅.pdf")) +
                            "\"\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"" +
                            encoded_word("gbk", gb18030("附件6：王晓梅.pdf")) + "\"\n",
                        wrapped_base64(boxes.pdf)};
   testing::write_text(boxes.folder / "eml/1.eml",
-                      message(submission_id, gbk_subject("关于报送鞍山市全省政务公开工作表彰上报材料的函"),
+                      mail_message(submission_id, gbk_subject("关于报送鞍山市全省政务公开工作表彰上报材料的函"),
                               "Mon, 12 Jan 2026 17:30:00 +0000", {gbk_named}));
   const MailRunSummary summary = boxes.run({(boxes.folder / "eml").string()});
   ASSERT_EQ(summary.documents, 1);
@@ -190,8 +140,8 @@ TEST(MailRun, PaperAndEmailDocumentsKeepTheirChannels) {
   scan.decode.pdf_dpi = 100;
   ASSERT_TRUE(run_scan({(boxes.folder / "paper").string()}, scan).ok());
   testing::write_text(boxes.folder / "1.eml",
-                      message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
-                              "Mon, 22 Dec 2025 09:10:25 +0800", {pdf_part("form.pdf", boxes.pdf)}));
+                      mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
+                              "Mon, 22 Dec 2025 09:10:25 +0800", {attachment_part("form.pdf", boxes.pdf)}));
   boxes.run({(boxes.folder / "1.eml").string()});
 
   Store store = boxes.store();
@@ -206,9 +156,9 @@ TEST(MailRun, PaperAndEmailDocumentsKeepTheirChannels) {
 
 TEST(MailRun, AnUnreadableSubjectIsAFindingAndTheAttachmentsStillLand) {
   Mailboxes boxes;
-  const std::string unknown_unit = message("<x1@qq.com>", "=?utf-8?B?" + base64("上报材料") + "?=",
-                                           "Tue, 23 Dec 2025 09:10:25 +0800", {pdf_part("附件3.pdf", boxes.pdf)});
-  const std::string other_words = message("<x2@qq.com>", "=?utf-8?B?" + base64("鞍山市政务公开材料") + "?=",
+  const std::string unknown_unit = mail_message("<x1@qq.com>", "=?utf-8?B?" + base64("上报材料") + "?=",
+                                           "Tue, 23 Dec 2025 09:10:25 +0800", {attachment_part("附件3.pdf", boxes.pdf)});
+  const std::string other_words = mail_message("<x2@qq.com>", "=?utf-8?B?" + base64("鞍山市政务公开材料") + "?=",
                                           "Tue, 23 Dec 2025 10:10:25 +0800", {});
   write_mbox(boxes.folder / "mailbox.mbox", {unknown_unit, other_words});
   const MailRunSummary summary = boxes.run({(boxes.folder / "mailbox.mbox").string()});
@@ -237,11 +187,11 @@ TEST(MailRun, PhotosAreKeptAsPhotoSourcesAndZipEntriesLandUnderTheirNames) {
   const Bytes photo = testing::encode_jpeg(cv::Mat(579, 413, CV_8UC3, cv::Scalar(250, 250, 250)), 300);
   const std::string zip = testing::zip_archive({{gb18030("袁堃-19791108.jpg"), std::string(photo.begin(), photo.end())}},
                                                false);
-  const Part zip_part{"Content-Type: application/zip; name=\"photos.zip\"\nContent-Transfer-Encoding: base64\n"
+  const MessagePart zip_part{"Content-Type: application/zip; name=\"photos.zip\"\nContent-Transfer-Encoding: base64\n"
                       "Content-Disposition: attachment; filename=\"photos.zip\"\n",
                       wrapped_base64(zip)};
   testing::write_text(boxes.folder / "photos.eml",
-                      message("<p1@163.com>", gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
+                      mail_message("<p1@163.com>", gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
                               "Tue, 13 Jan 2026 09:44:40 +0800", {zip_part}));
   const MailRunSummary summary = boxes.run({(boxes.folder / "photos.eml").string()});
   EXPECT_EQ(summary.attachments, 1);
@@ -263,19 +213,19 @@ TEST(MailRun, PhotosAreKeptAsPhotoSourcesAndZipEntriesLandUnderTheirNames) {
 
 TEST(MailRun, BadAttachmentsAreFindingsNamingMessageAndAttachmentAndTheBatchGoesOn) {
   Mailboxes boxes;
-  const Part bad_base64{"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+  const MessagePart bad_base64{"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
                         "Content-Disposition: attachment; filename=\"broken.pdf\"\n",
                         "JVBERi0xLjQK!!!!\n"};
-  const Part word{"Content-Type: application/msword\nContent-Transfer-Encoding: base64\n"
+  const MessagePart word{"Content-Type: application/msword\nContent-Transfer-Encoding: base64\n"
                   "Content-Disposition: attachment; filename=\"附件6.doc\"\n",
                   wrapped_base64("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 a Word 97 file")};
-  const Part climbing{"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+  const MessagePart climbing{"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
                       "Content-Disposition: attachment; filename=\"../../x.pdf\"\n",
                       wrapped_base64(boxes.pdf)};
-  const std::string bad = message("<bad@163.com>", gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
+  const std::string bad = mail_message("<bad@163.com>", gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
                                   "Mon, 22 Dec 2025 09:10:25 +0800", {bad_base64, word, climbing});
-  const std::string good = message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
-                                   "Mon, 22 Dec 2025 10:10:25 +0800", {pdf_part("附件2.pdf", boxes.pdf)});
+  const std::string good = mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
+                                   "Mon, 22 Dec 2025 10:10:25 +0800", {attachment_part("附件2.pdf", boxes.pdf)});
   write_mbox(boxes.folder / "mailbox.mbox", {bad, good});
 
   const MailRunSummary summary = boxes.run({(boxes.folder / "mailbox.mbox").string()});
@@ -316,7 +266,7 @@ TEST(MailRun, BadAttachmentsAreFindingsNamingMessageAndAttachmentAndTheBatchGoes
 TEST(MailRun, AMissingSourceOrUnreadableMessageIsReportedAndTheRestLands) {
   Mailboxes boxes;
   testing::write_text(boxes.folder / "eml/a.eml",
-                      message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
+                      mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
                               "Mon, 22 Dec 2025 09:10:25 +0800", {}));
   testing::write_text(boxes.folder / "eml/b.eml", "");
   const MailRunSummary summary =
