@@ -12,7 +12,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/pix_mat.h"
+#include "pipeline/cleanup/seals.h"
 #include "pipeline/jpeg_reader.h"
+
+#include "models/utf8.h"
 
 namespace intake {
 namespace {
@@ -143,6 +146,37 @@ bool looks_grey(const cv::Mat& bgr) {
 
 void ignore_poppler_message(const std::string& /*message*/, void* /*closure*/) {}
 
+// The page's text layer in the pixels of the page rendered at `dpi` (poppler gives points, origin top left).
+// Only upright pages: a rotated page's layer is in its unrotated space.
+std::optional<TextLayer> text_layer_of(const poppler::page& page, double dpi, const cv::Mat& rendered) {
+  if (page.orientation() != poppler::page::portrait) return std::nullopt;
+  const double scale = dpi / 72.0;
+  auto pixels = [&](const poppler::rectf& r) {
+    return cv::Rect2d(r.x() * scale, r.y() * scale, r.width() * scale, r.height() * scale);
+  };
+  TextLayer layer;
+  for (const poppler::text_box& word : page.text_list(poppler::page::text_list_include_font)) {
+    const poppler::byte_array utf8 = word.text().to_utf8();
+    const std::u32string codes = utf8_decode(std::string(utf8.begin(), utf8.end()));
+    if (codes.empty()) continue;
+    const cv::Rect2d whole = pixels(word.bbox());
+    const double font_size = word.get_font_size();
+    const bool upright = word.rotation() == 0;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      // Glyphs and code points can differ in number (ligatures): then the word's box is shared out evenly.
+      cv::Rect2d box = pixels(word.char_bbox(i));
+      if (box.area() <= 0) {
+        const double width = whole.width / static_cast<double>(codes.size());
+        box = cv::Rect2d(whole.x + width * static_cast<double>(i), whole.y, width, whole.height);
+      }
+      layer.characters.push_back({codes[i], box, i + 1 == codes.size() && word.has_space_after(), font_size, upright});
+    }
+  }
+  if (!is_usable_text_layer(layer)) return std::nullopt;
+  if (rendered.type() == CV_8UC3) drop_seal_lettering(layer, red_ink_mask(rendered, {}));
+  return layer;
+}
+
 cv::Mat to_bgr(const poppler::image& rendered) {
   const cv::Mat argb(rendered.height(), rendered.width(), CV_8UC4, const_cast<char*>(rendered.const_data()),
                      static_cast<std::size_t>(rendered.bytes_per_row()));
@@ -205,6 +239,7 @@ DecodeOutcome decode_pdf(std::span<const unsigned char> bytes, const DecodeOptio
     decoded.dpi = static_cast<int>(std::lround(dpi));
     decoded.dpi_source = DpiSource::rendered;
     decoded.mode = looks_grey(decoded.image) ? ColourMode::grey : ColourMode::colour;
+    decoded.text_layer = text_layer_of(*page, dpi, decoded.image);
     on_page(std::move(decoded));
     ++outcome.pages;
   }

@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include "models/media_type.h"
+#include "ocr/text_layer.h"
 
 namespace intake {
 
@@ -25,6 +26,8 @@ struct DecodedPage {
   int dpi = 0;
   DpiSource dpi_source = DpiSource::file;
   ColourMode mode = ColourMode::colour;
+  // A PDF page's own text, when it has a usable layer (born-digital): read instead of OCR.
+  std::optional<TextLayer> text_layer;
 };
 
 struct DecodeOptions {

@@ -10,6 +10,7 @@
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/opinion_value.h"
 #include "extractors/page/record_cells.h"
+#include "ocr/text_layer.h"
 #include "ocr/upright_scorer.h"
 #include "pipeline/layout/table_grid.h"
 #include "pipeline/reading/read_modes.h"
@@ -28,23 +29,20 @@ constexpr std::size_t min_carried_characters = 20;
 // A line read with less confidence than this and at most this many characters is a seal fragment or a speck.
 constexpr double noise_line_confidence = 0.6;
 constexpr std::size_t noise_line_characters = 6;
+// A cell with less ink than this share (and less than PageReaderOptions::min_text_ink_mm2) is empty paper.
+constexpr double min_text_ink_share = 0.002;
 
 PixelBox pixel_box(const cv::Rect& box) { return {box.x, box.y, box.width, box.height}; }
 
 TextRead text_read(const OcrText& ocr, ReadMode mode) {
-  return {ocr.text, ocr.confidence, ocr.min_confidence, std::string(name_of(mode))};
+  const bool from_layer = ocr.engine == text_layer_engine;
+  return {ocr.text, ocr.confidence, ocr.min_confidence, from_layer ? "text-layer" : std::string(name_of(mode))};
 }
 
 bool has_word_character(const std::string& text) {
   for (const char32_t c : utf8_decode(text))
     if (is_han(c) || is_ascii_letter(c) || is_ascii_digit(c)) return true;
   return false;
-}
-
-double ink_share(const cv::Mat& binary, const cv::Rect& box) {
-  const cv::Rect inside = box & cv::Rect(0, 0, binary.cols, binary.rows);
-  if (inside.area() == 0) return 0;
-  return 1.0 - cv::countNonZero(binary(inside)) / static_cast<double>(inside.area());
 }
 
 // The record fields of every form, each id once: a page without a title (a form's second page) is read against
@@ -111,8 +109,13 @@ struct CellRead {
 class PageReading {
  public:
   PageReading(TesseractEngine& engine, TesseractEngine& cross_check, const PageReaderOptions& options,
-              const CleanPage& clean, PageRead& out)
-      : engine_(engine), cross_check_(cross_check), options_(options), clean_(clean), out_(out) {}
+              const CleanPage& clean, const TextLayer* text_layer, PageRead& out)
+      : engine_(engine),
+        cross_check_(cross_check),
+        options_(options),
+        clean_(clean),
+        text_layer_(text_layer),
+        out_(out) {}
 
   void run() {
     // Rulings are found with the seal ink put back: on grey and 1-bit scans the seal mask also takes the table's
@@ -147,11 +150,17 @@ class PageReading {
     cell.read.mode = std::string(name_of(ReadMode::block));
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
     if (inside.area() == 0) return cell;
+    // A born-digital page's cell is its text layer's characters inside the cell, all of them: lines found in
+    // pixels clip small marks (。 and brackets) that the layer has exactly.
+    if (text_layer_) {
+      cell.read = text_read(read_text_layer(*text_layer_, clean_.original_box(inside)), ReadMode::block);
+      return cell;
+    }
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
     const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
     for (const cv::Rect& found : find_text_lines(binary, clean_.dpi)) {
       const cv::Rect line = padded(found, grey.size());
-      const OcrText text = engine_.read(grey(line), clean_.dpi, ReadMode::line);
+      const OcrText text = read_region(engine_, grey(line), line + inside.tl(), ReadMode::line);
       if (text.text.empty()) continue;
       const std::size_t characters = utf8_decode(text.text).size();
       if (text.confidence < noise_line_confidence && characters <= noise_line_characters) continue;
@@ -167,6 +176,7 @@ class PageReading {
   TextRead read_typed(const cv::Rect& box, ReadMode mode) {
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
     if (inside.area() == 0) return TextRead{{}, 0, 0, std::string(name_of(mode))};
+    if (text_layer_) return text_read(read_text_layer(*text_layer_, clean_.original_box(inside)), mode);
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
     const std::vector<cv::Rect> lines = find_text_lines(cell_image(clean_.binary, rulings_, inside), clean_.dpi);
     if (lines.empty()) return TextRead{{}, 0, 0, std::string(name_of(mode))};
@@ -174,7 +184,15 @@ class PageReading {
     for (const cv::Rect& line : lines) extent |= line;
     // Whitelisted modes constrain the main model already; a free line is read by the cross-check model.
     TesseractEngine& engine = mode == ReadMode::line ? cross_check_ : engine_;
-    return text_read(engine.read(grey(padded(extent, grey.size())), clean_.dpi, mode), mode);
+    const cv::Rect line = padded(extent, grey.size());
+    return text_read(read_region(engine, grey(line), line + inside.tl(), mode), mode);
+  }
+
+  // `image` is the region `page_box` (clean-page pixels) cut out for OCR; a born-digital page's own text is read
+  // from its layer instead, by the same box mapped back to the rendered page.
+  OcrText read_region(TesseractEngine& engine, const cv::Mat& image, const cv::Rect& page_box, ReadMode mode) {
+    if (text_layer_) return read_text_layer(*text_layer_, clean_.original_box(page_box));
+    return engine.read(image, clean_.dpi, mode);
   }
 
   cv::Rect padded(cv::Rect line, cv::Size size) const {
@@ -197,7 +215,7 @@ class PageReading {
     const cv::Rect line = (cell.line_boxes[*index] - inside.tl()) & cv::Rect(0, 0, grey.cols, grey.rows);
     const ReadMode mode = date_read_mode(texts[*index]);
     reads.push_back(cell.lines[*index]);
-    reads.push_back(text_read(engine_.read(grey(line), clean_.dpi, mode), mode));
+    reads.push_back(text_read(read_region(engine_, grey(line), line + inside.tl(), mode), mode));
     return reads;
   }
 
@@ -205,9 +223,17 @@ class PageReading {
 
   void read_lines(const cv::Rect& region) {
     if (region.area() == 0) return;
+    if (text_layer_) {
+      for (const OcrText& line : read_text_layer_lines(*text_layer_, clean_.original_box(region))) {
+        cv::Rect box = line.symbols.front().box;
+        for (const OcrSymbol& symbol : line.symbols) box |= symbol.box;
+        if (has_word_character(line.text)) out_.lines.push_back({text_read(line, ReadMode::line), pixel_box(box)});
+      }
+      return;
+    }
     for (const cv::Rect& line : find_text_lines(clean_.binary(region), clean_.dpi)) {
       const cv::Rect box(line.x + region.x, line.y + region.y, line.width, line.height);
-      OcrText read = engine_.read(clean_.grey(box), clean_.dpi, ReadMode::line);
+      OcrText read = read_region(engine_, clean_.grey(box), box, ReadMode::line);
       if (!has_word_character(read.text)) continue;  // rule ends, frame edges and specks read as | - _
       out_.lines.push_back({text_read(read, ReadMode::line), original(box)});
     }
@@ -236,10 +262,18 @@ class PageReading {
     out_.text_box = pixel_box(extent);
   }
 
-  // Cells worth reading: not a photo or a blot, not empty paper.
+  // Cells worth reading: not a photo or a blot, not empty paper — a small share of the cell inked (a lone 1 in a
+  // 序号 cell), or a few characters' worth of ink (同意。 alone in a tall opinion box is a tiny share). A
+  // born-digital page's cell is read when its layer has characters there.
   bool has_text(const cv::Rect& box) const {
-    const double share = ink_share(clean_.binary, box);
-    return share > 0.002 && share < options_.max_text_ink_share;
+    if (text_layer_) return !read_text_layer(*text_layer_, clean_.original_box(box)).text.empty();
+    const cv::Rect inside = box & cv::Rect(0, 0, clean_.binary.cols, clean_.binary.rows);
+    if (inside.area() == 0) return false;
+    const double ink = inside.area() - cv::countNonZero(clean_.binary(inside));
+    const double px_per_mm = clean_.dpi / 25.4;
+    const bool some_ink = ink > min_text_ink_share * inside.area() ||
+                          ink >= options_.min_text_ink_mm2 * px_per_mm * px_per_mm;
+    return some_ink && ink < options_.max_text_ink_share * inside.area();
   }
 
   // Every cell read once as a block; `cells_read_` keeps the reads with their lines, parallel to the cells.
@@ -397,6 +431,7 @@ class PageReading {
   TesseractEngine& cross_check_;
   const PageReaderOptions& options_;
   const CleanPage& clean_;
+  const TextLayer* text_layer_;
   PageRead& out_;
   PageRulings rulings_;
   std::vector<CellRead> cells_read_;
@@ -431,7 +466,8 @@ PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
   out.seals = static_cast<int>(clean.seals.size());
   out.blank = clean.blank;
   if (clean.blank) return out;
-  PageReading(engine_, cross_check_ ? *cross_check_ : engine_, options_, clean, out).run();
+  const TextLayer* layer = page.text_layer ? &*page.text_layer : nullptr;
+  PageReading(engine_, cross_check_ ? *cross_check_ : engine_, options_, clean, layer, out).run();
   return out;
 }
 

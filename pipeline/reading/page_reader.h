@@ -26,6 +26,9 @@ struct PageReaderOptions {
   CleanupOptions cleanup;
   // A cell with more ink than this share of its area is a photo or a seal blot, not text: not read.
   double max_text_ink_share = 0.3;
+  // A large cell with less ink than this (mm², after speck removal) is empty paper: two or three characters
+  // have more.
+  double min_text_ink_mm2 = 4;
 };
 
 class PageReader {

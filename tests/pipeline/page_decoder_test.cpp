@@ -78,6 +78,38 @@ TEST(PageDecoder, PdfPagesAreRenderedAt300Dpi) {
   }
 }
 
+TEST(PageDecoder, ABornDigitalPdfPageCarriesItsTextLayer) {
+  testing::ScratchFolder folder;
+  testing::write_text_pdf(folder / "form.pdf", "辽宁省政务公开工作先进个人推荐审批表\n同意推荐。\n2026年1月9日");
+  DecodeOutcome outcome;
+  const auto pages = decode_file(folder / "form.pdf", &outcome);
+  ASSERT_EQ(pages.size(), 1u);
+  ASSERT_TRUE(pages[0].text_layer);
+  const cv::Rect whole(0, 0, pages[0].image.cols, pages[0].image.rows);
+  EXPECT_EQ(read_text_layer(*pages[0].text_layer, whole).text,
+            "辽宁省政务公开工作先进个人推荐审批表\n同意推荐。\n2026年1月9日");
+  // The layer's boxes are the rendered page's pixels: the title's first character starts 1 inch from the left.
+  EXPECT_NEAR(pages[0].text_layer->characters.front().box.x, 300, 15);
+}
+
+TEST(PageDecoder, AnElectronicSealsLetteringIsNotText) {
+  testing::ScratchFolder folder;
+  testing::write_text_pdf(folder / "sealed.pdf", "经审核，情况属实，同意推荐。\n2026年1月9日", true);
+  const auto pages = decode_file(folder / "sealed.pdf", nullptr);
+  ASSERT_EQ(pages.size(), 1u);
+  ASSERT_TRUE(pages[0].text_layer);
+  const cv::Rect whole(0, 0, pages[0].image.cols, pages[0].image.rows);
+  EXPECT_EQ(read_text_layer(*pages[0].text_layer, whole).text, "经审核，情况属实，同意推荐。\n2026年1月9日");
+}
+
+TEST(PageDecoder, APdfWithHardlyAnyTextHasNoLayer) {
+  testing::ScratchFolder folder;
+  testing::write_pdf(folder / "doc.pdf", 1);  // "page 1": too little to be a form's text
+  const auto pages = decode_file(folder / "doc.pdf", nullptr);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_FALSE(pages[0].text_layer);
+}
+
 TEST(PageDecoder, PdfRenderingKeepsUnderThePixelLimit) {
   testing::ScratchFolder folder;
   testing::write_pdf(folder / "doc.pdf", 1);

@@ -1,5 +1,6 @@
 #include "support/fixtures.h"
 
+#include <algorithm>
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fmt/format.h>
@@ -75,6 +76,40 @@ void write_pdf(const fs::path& path, int pages) {
     cairo_show_text(cr, text.c_str());
     cairo_show_page(cr);
   }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot write test PDF " + path.string());
+}
+
+void write_text_pdf(const fs::path& path, const std::string& text, bool red_seal) {
+  fs::create_directories(path.parent_path());
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  auto show = [&](const std::string& what, double points, double x, double y) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* description = pango_font_description_from_string("Noto Sans CJK SC");
+    pango_font_description_set_absolute_size(description, points * PANGO_SCALE);
+    pango_layout_set_font_description(layout, description);
+    pango_font_description_free(description);
+    pango_layout_set_text(layout, what.c_str(), -1);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    g_object_unref(layout);
+  };
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  show(text, 14, 72, 100);
+  if (red_seal) {
+    const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    const double centre_y = 100 + 14 * 1.45 * lines + 10;
+    cairo_set_source_rgba(cr, 0.85, 0.1, 0.1, 0.9);
+    cairo_set_line_width(cr, 2.5);
+    cairo_arc(cr, 140, centre_y, 60, 0, 2 * 3.14159265);
+    cairo_stroke(cr);
+    show("朝阳市人民政府办公室", 12.3, 82, centre_y - 50);
+  }
+  cairo_show_page(cr);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);

@@ -35,6 +35,11 @@ void write_tiff(const std::filesystem::path& path, const std::vector<cv::Mat>& p
 // A PDF of `pages` A4 pages drawn with Cairo: vector text and rules, as a born-digital PDF has.
 void write_pdf(const std::filesystem::path& path, int pages);
 
+// A one-page A4 PDF with `text` set in Noto Sans CJK SC at (72, 100) pt, 14 pt, lines split on '\n' — a Word
+// export's text layer in miniature. With `red_seal`, a red ring and 12.3 pt lettering drawn over the last line,
+// as an electronic seal is.
+void write_text_pdf(const std::filesystem::path& path, const std::string& text, bool red_seal = false);
+
 // `text` set in `font` (a fontconfig family, e.g. "Noto Serif CJK SC") at `points` on a white grey image at `dpi`,
 // as a printed form's line would be scanned. Lines split on '\n'.
 cv::Mat render_text(const std::string& text, const std::string& font, double points, int dpi);
