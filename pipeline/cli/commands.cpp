@@ -78,10 +78,16 @@ int scan_command(const CommonOptions& common, const ScanArguments& arguments) {
   return summary->problems.empty() ? exit_done : exit_unreadable_input;
 }
 
-int mail_command(const CommonOptions& common, const std::vector<std::string>& sources) {
+struct MailArguments {
+  std::vector<std::string> sources;
+  unsigned workers = 0;
+};
+
+int mail_command(const CommonOptions& common, const MailArguments& arguments) {
   MailRunOptions options;
   options.database = common.database;
-  const auto summary = run_mail(sources, options);
+  options.workers = arguments.workers;
+  const auto summary = run_mail(arguments.sources, options);
   if (!summary) {
     std::cerr << "intake mail: " << summary.error().reason << '\n';
     return exit_unreadable_input;
@@ -190,11 +196,16 @@ int run_command_line(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   scan_cmd->add_option("PATH", scan.paths, "Files or folders")->required();
 
-  std::vector<std::string> mail_sources;
+  MailArguments mail;
   auto* mail_cmd = app.add_subcommand("mail", "Ingest e-mail: mbox, Maildir, folder of .eml, imap[s]://user@host/BOX");
   add_database_option(*mail_cmd, common);
   add_json_option(*mail_cmd, common);
-  mail_cmd->add_option("SOURCE", mail_sources, "Mail sources")->required();
+  mail_cmd->add_option("--workers", mail.workers, "Page-reading threads for PDF attachments (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
+  mail_cmd->add_option("SOURCE", mail.sources,
+                       "mbox files, Maildirs, folders of .eml, .eml files, imap[s]://user@host[:port]/MAILBOX "
+                       "(password from INTAKE_IMAP_PASSWORD, else asked for)")
+      ->required();
 
   std::vector<std::string> photo_paths;
   auto* photos_cmd = app.add_subcommand("photos", "Check electronic ID photos (files or folders)");
@@ -240,7 +251,7 @@ int run_command_line(int argc, char** argv) {
   if (*scan_cmd) return scan_command(common, scan);
   if (*check_cmd) return check_command(common, check_unmasked);
   if (*export_cmd) return export_command(common, export_arguments);
-  if (*mail_cmd) return mail_command(common, mail_sources);
+  if (*mail_cmd) return mail_command(common, mail);
   if (*photos_cmd) return not_built_yet("photos", "issue 6");
   return not_built_yet("review", "planned");
 }
