@@ -237,6 +237,21 @@ TEST(Store, AttachmentsBecomeSourcesOnceAndLinkWhatIsStored) {
   EXPECT_EQ(pages[0].message_recommender, std::optional<std::string>("抚顺市"));
 }
 
+TEST(Store, KeepsWhereEachImapMailboxWasLeft) {
+  auto store = Store::open_in_memory();
+  ASSERT_TRUE(store);
+  const Id run = store->begin_run("mail");
+  const std::string url = "imaps://office%40example.cn@mail.example.cn/INBOX";
+  EXPECT_EQ(store->imap_position(url), std::nullopt);
+  store->set_imap_position(url, {7, 120}, run);
+  store->set_imap_position(url, {7, 135}, run);
+  const auto position = store->imap_position(url);
+  ASSERT_TRUE(position);
+  EXPECT_EQ(position->uidvalidity, 7u);
+  EXPECT_EQ(position->last_uid, 135u);
+  EXPECT_EQ(store->imap_position("imaps://office%40example.cn@mail.example.cn/Sent"), std::nullopt);
+}
+
 TEST(BlobStore, KeepsOriginalsOwnerOnlyAndByContent) {
   testing::ScratchFolder folder;
   auto blobs = BlobStore::open(BlobStore::beside(folder / "intake.db"));
