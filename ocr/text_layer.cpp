@@ -41,7 +41,8 @@ void drop_seal_lettering(TextLayer& layer, const cv::Mat& red_ink) {
     const cv::Rect box = cv::Rect(c.box) & page;
     return box.area() > 0 && cv::countNonZero(red_ink(box)) > box.area() / least_red_share;
   };
-  auto size_key = [](const TextLayerCharacter& c) { return std::lround(c.font_size * 10); };
+  // Sizes to 0.01 pt: Word and WPS set half points (10.5, 16, 18) and a ring fitted to its seal 17.96.
+  auto size_key = [](const TextLayerCharacter& c) { return std::lround(c.font_size * 100); };
   std::set<long> form_sizes;
   for (const TextLayerCharacter& c : layer.characters)
     if (!in_seal(c)) form_sizes.insert(size_key(c));

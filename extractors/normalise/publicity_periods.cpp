@@ -33,7 +33,9 @@ const std::regex& full_date_pattern() {
   return pattern;
 }
 
-constexpr std::size_t publicity_window = 16;  // characters between a range and its 公示
+// Characters between a range and its 公示 within one sentence: 2025年12月15日至12月17日，在推荐对象所在单位对拟推荐对象
+// 进行了公示 puts 22 between them.
+constexpr std::size_t publicity_window = 30;
 constexpr std::string_view publicity_word = "公示";
 
 bool is_digit_byte(char c) { return c >= '0' && c <= '9'; }

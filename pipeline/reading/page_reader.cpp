@@ -24,6 +24,8 @@ namespace {
 // Lines above a table, or at the top of a page without one, that may hold the title: 附件N, the title (which may
 // wrap), and for 附件4 the header line.
 constexpr std::size_t title_lines = 4;
+// Rows of a column table (附件4/9) in which its header row is looked for.
+constexpr int header_rows_searched = 3;
 // A first cell of a page with this many characters and an empty label cell beside it is a long text carried over.
 constexpr std::size_t min_carried_characters = 20;
 // A line read with less confidence than this and at most this many characters is a seal fragment or a speck.
@@ -315,11 +317,15 @@ class PageReading {
 
   void read_table(const TableGrid& table) {
     std::vector<CellText> cells = read_cells(table);
-    std::vector<std::string> first_row;
-    for (std::size_t i = 0; i < table.cells.size(); ++i)
-      if (table.cells[i].row == 0) first_row.push_back(cells[i].text);
+    // The header row is one of the first rows: a ruled box round the 推荐单位 line can come above it.
+    const FormModel* columns_form = nullptr;
+    for (int row = 0; row < header_rows_searched && !columns_form; ++row) {
+      std::vector<std::string> texts;
+      for (std::size_t i = 0; i < table.cells.size(); ++i)
+        if (table.cells[i].row == row) texts.push_back(cells[i].text);
+      columns_form = column_form_of(texts);
+    }
     const FormModel* title_form = out_.form ? form_catalogue().find(*form_kind_from(*out_.form)) : nullptr;
-    const FormModel* columns_form = column_form_of(first_row);
     if (columns_form || (title_form && !title_form->columns.empty()) || looks_like_column_table(table, cells)) {
       read_column_table(table, cells, columns_form ? columns_form : title_form);
       return;
@@ -388,11 +394,11 @@ class PageReading {
     read.page = out_.page;
     const std::size_t columns = table.column_edges.size() > 0 ? table.column_edges.size() - 1 : 0;
     int header_row = -1;
-    if (form) {
+    for (int row = 0; form && row < header_rows_searched && header_row < 0; ++row) {
       std::vector<std::string> header(columns);
       int matched = 0;
       for (std::size_t i = 0; i < table.cells.size(); ++i) {
-        if (table.cells[i].row != 0) continue;
+        if (table.cells[i].row != row) continue;
         const auto match = match_label(cells[i].text, form->columns);
         if (!match || !match->remainder.empty()) continue;
         header[static_cast<std::size_t>(table.cells[i].column)] = match->field->id;
@@ -400,13 +406,13 @@ class PageReading {
       }
       if (matched >= 3) {
         read.header = std::move(header);
-        header_row = 0;
+        header_row = row;
       }
     }
     std::map<int, TableRowRead> rows;
     for (std::size_t i = 0; i < table.cells.size(); ++i) {
       const TableCell& cell = table.cells[i];
-      if (cell.row == header_row) continue;
+      if (cell.row <= header_row) continue;
       TableCellRead cell_read{cell.column, {}, original(cell.box)};
       if (!cells[i].text.empty()) {
         cell_read.reads.push_back(cells_read_[i].read);

@@ -27,6 +27,7 @@ TEST(PublicityPeriods, PhrasingsFromReports) {
            "公示时间：2025.12.15-2025.12.19",
            "于 2025 年 12 月 15 日至 12 月 19 日 在本单位公示",
            "于２０２５年１２月１５日至１２月１９日在本单位公示",
+           "2025年12月15日至12月19日，在推荐对象所在单位对拟推荐对象进行了公示，公示期满未收到任何反映。",
        })
     EXPECT_TRUE(is_ok(normalise_publicity_list(text), dec15_19)) << text;
 }
