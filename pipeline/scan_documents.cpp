@@ -7,6 +7,7 @@
 
 #include "extractors/documents/copy_merge.h"
 #include "extractors/documents/document_assembly.h"
+#include "extractors/documents/name_agreement.h"
 #include "extractors/documents/document_fields.h"
 #include "models/form_model.h"
 #include "models/unit_model.h"
@@ -133,6 +134,10 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
   extracted.reserve(documents.size());
   for (const AssembledDocument& document : documents) extracted.push_back(extract_document(document, reads));
   const auto recommenders = recommenders_by_group(documents, extracted, groups, named_by_subject);
+  std::vector<std::string> recommender_of;
+  for (const AssembledDocument& document : documents)
+    recommender_of.push_back(recommenders.at(groups[document.pages.front()]).value_or(groups[document.pages.front()]));
+  flag_disagreeing_names(extracted, recommender_of);
 
   std::vector<std::string> folders;
   for (const AssembledDocument& document : documents) folders.push_back(groups[document.pages.front()]);

@@ -1,0 +1,17 @@
+#pragma once
+// A person's name is read in several documents of one recommender: 附件3 and 附件6, 附件8, a row of 附件4, the
+// contact of 附件2 and 附件4. Two of them one character apart (胡丹微 here, 胡丹薇 there) mean one is misread, and
+// neither can be trusted: a name has no vocabulary or check digit, and a font misreads the same character in
+// every copy of one document, so copies alone do not catch it.
+#include <string>
+#include <vector>
+
+#include "extractors/documents/document_fields.h"
+
+namespace intake {
+
+// `groups[i]`: the recommender (or batch) document i belongs to; names are compared within a group only. An ok
+// name one character from a name read in another document of its group goes to review, with a note naming it.
+void flag_disagreeing_names(std::vector<ExtractedDocument>& documents, const std::vector<std::string>& groups);
+
+}  // namespace intake
