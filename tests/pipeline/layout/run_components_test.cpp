@@ -56,7 +56,9 @@ TEST(RunComponents, RowRunsCoverExactlyTheMarkedPixels) {
     const std::vector<PixelRun> runs = row_runs(mask, nonzero);
     for (std::size_t i = 0; i < runs.size(); ++i) {
       ASSERT_LT(runs[i].begin, runs[i].end);
-      if (i > 0 && runs[i].line == runs[i - 1].line) EXPECT_GT(runs[i].begin, runs[i - 1].end);  // maximal runs
+      if (i > 0 && runs[i].line == runs[i - 1].line) {
+        EXPECT_GT(runs[i].begin, runs[i - 1].end);  // maximal runs
+      }
       drawn.row(runs[i].line).colRange(runs[i].begin, runs[i].end).setTo(255);
     }
     const cv::Mat expected = nonzero ? mask != 0 : mask == 0;
