@@ -62,6 +62,19 @@ void write_tiff(const fs::path& path, const std::vector<cv::Mat>& pages, TiffCom
   }
 }
 
+namespace {
+
+// Closes the PDF `surface` drawn through `cr` and says so when Cairo could not write it.
+void finish_pdf(cairo_surface_t* surface, cairo_t* cr, const fs::path& path) {
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot write test PDF " + path.string());
+}
+
+}  // namespace
+
 void write_pdf(const fs::path& path, int pages) {
   fs::create_directories(path.parent_path());
   cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 595, 842);
@@ -76,11 +89,7 @@ void write_pdf(const fs::path& path, int pages) {
     cairo_show_text(cr, text.c_str());
     cairo_show_page(cr);
   }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot write test PDF " + path.string());
+  finish_pdf(surface, cr, path);
 }
 
 void write_text_pdf(const fs::path& path, const std::string& text, bool red_seal) {
@@ -110,11 +119,7 @@ void write_text_pdf(const fs::path& path, const std::string& text, bool red_seal
     show("朝阳市人民政府办公室", 12.3, 82, centre_y - 50);
   }
   cairo_show_page(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot write test PDF " + path.string());
+  finish_pdf(surface, cr, path);
 }
 
 cv::Mat render_text(const std::string& text, const std::string& font, double points, int dpi) {
