@@ -47,8 +47,8 @@ struct PlannedAttachment {
 // One message met, between parsing and storing.
 struct PlannedMessage {
   std::string origin;
-  std::string where;  // origin and Message-ID, as reports name the message (masked)
-  std::string key;    // what makes it the same message: its Message-ID, else its bytes
+  std::string where;                   // origin and Message-ID, as reports name the message (masked)
+  std::string key;                     // what makes it the same message: its Message-ID, else its bytes
   std::optional<std::string> failure;  // no message could be read: only reported
   bool duplicate = false;              // stored already, or earlier in this run: only its origin is added
   NewMessage record;                   // attachments and problems are filled in when it is written
@@ -61,14 +61,17 @@ struct PlannedMessage {
 
 std::string attachment_label(const PlannedMessage& message, const std::string& part_path) {
   for (const PlannedAttachment& planned : message.attachments)
-    if (planned.attachment.part_path == part_path) return fmt::format("«{}» (part {})", planned.attachment.name, part_path);
+    if (planned.attachment.part_path == part_path)
+      return fmt::format("«{}» (part {})", planned.attachment.name, part_path);
   return fmt::format("part {}", part_path);
 }
 
 std::string unread_reason(const PlannedAttachment& planned) {
   if (planned.attachment.bytes.empty()) return "empty attachment";
-  if (planned.type == MediaType::unknown) return "not read: unrecognised content (intake reads PDFs and scanned images)";
-  return fmt::format("not read: the bytes are {} (intake reads PDFs and scanned images)", media_type_name(planned.type));
+  if (planned.type == MediaType::unknown)
+    return "not read: unrecognised content (intake reads PDFs and scanned images)";
+  return fmt::format("not read: the bytes are {} (intake reads PDFs and scanned images)",
+                     media_type_name(planned.type));
 }
 
 class MailRun {
@@ -104,7 +107,8 @@ class MailRun {
       return;
     }
     std::optional<ImapResume> resume;
-    if (const auto position = store_.imap_position(mailbox)) resume = ImapResume{position->uidvalidity, position->last_uid};
+    if (const auto position = store_.imap_position(mailbox))
+      resume = ImapResume{position->uidvalidity, position->last_uid};
     const auto visited = visit_imap_source(url.value(), password.value(), options_.imap, resume,
                                            [&](MailItem&& item) { take(std::move(item)); });
     if (!visited) {
@@ -117,17 +121,18 @@ class MailRun {
 
   void report_source(const std::string& source, const std::string& error) {
     const std::string reason = mask_personal_data(error);
-    report({source, reason, Severity::error},
-           unreadable_finding(fmt::format("unreadable_input|{}", source), source, source, reason, Severity::error,
-                              std::nullopt));
+    report({source, reason, Severity::error}, unreadable_finding(fmt::format("unreadable_input|{}", source), source,
+                                                                 source, reason, Severity::error, std::nullopt));
   }
 
   // Stores what is left and assembles the run's documents; Error only when OCR cannot start.
   Result<MailRunSummary> finish() {
     if (!fatal_) flush();
     if (fatal_) return *fatal_;
-    // Pages of this run, and any an interrupted run left, become documents; their fields name the engine.
-    if (!store_.unassigned_pages().empty() && ensure_readers(1)) {
+    // Pages of this run, and any an interrupted run left, become documents; their fields name the engine, so a
+    // run that read nothing starts one reader only when an earlier run left pages.
+    const bool pages_left = !readers_.empty() || !store_.unassigned_pages().empty();
+    if (pages_left && ensure_readers(1)) {
       const DocumentsStored documents = store_documents_from_pages(store_, run_, readers_.front().engine_name());
       summary_.documents = documents.documents;
       summary_.findings += documents.findings;
@@ -242,7 +247,8 @@ class MailRun {
     std::vector<FileReading> readings(jobs.size());
     std::size_t written = 0;
     auto write_ready = [&](std::size_t done) {
-      for (; written < batch_.size() && batch_[written].jobs_needed <= done; ++written) write(batch_[written], readings);
+      for (; written < batch_.size() && batch_[written].jobs_needed <= done; ++written)
+        write(batch_[written], readings);
     };
     write_ready(0);
     auto read = [&](std::size_t i, PageReader& reader) {
@@ -299,9 +305,9 @@ class MailRun {
       findings.push_back(unreadable_finding(key, message.origin, message.where, masked, severity, record.recommender));
     };
     for (const MailProblem& found : message.problems) {
-      const std::string reason =
-          found.part_path.empty() ? found.message
-                                  : fmt::format("{}: {}", attachment_label(message, found.part_path), found.message);
+      const std::string reason = found.part_path.empty()
+                                     ? found.message
+                                     : fmt::format("{}: {}", attachment_label(message, found.part_path), found.message);
       problem(severity_of(found.kind), reason,
               fmt::format("unreadable_input|message {}|{}|{}|{}", message.key, found.part_path,
                           mail_problem_name(found.kind), found.message));
@@ -458,10 +464,17 @@ nlohmann::json MailRunSummary::to_json() const {
   for (const MailRunProblem& problem : problems)
     problems_json.push_back(
         {{"file", problem.file}, {"reason", problem.reason}, {"severity", name_of(problem.severity)}});
-  return {{"sources", sources},         {"messages", messages},       {"new_messages", new_messages},
-          {"already_stored", already_stored}, {"attachments", attachments}, {"new_sources", new_sources},
-          {"photos", photos},           {"pages", pages},             {"documents", documents},
-          {"findings", findings},       {"problems", problems_json}};
+  return {{"sources", sources},
+          {"messages", messages},
+          {"new_messages", new_messages},
+          {"already_stored", already_stored},
+          {"attachments", attachments},
+          {"new_sources", new_sources},
+          {"photos", photos},
+          {"pages", pages},
+          {"documents", documents},
+          {"findings", findings},
+          {"problems", problems_json}};
 }
 
 Result<MailRunSummary> run_mail(const std::vector<std::string>& sources, const MailRunOptions& options) {

@@ -58,7 +58,7 @@ AttachmentUse attachment_use(const MailAttachment& attachment, MediaType type, c
     const auto header = read_jpeg_header(attachment.bytes);
     if (!header) return AttachmentUse::pages;
     return std::max(header->width, header->height) >= options.page_min_long_side ? AttachmentUse::pages
-                                                                                  : AttachmentUse::photo;
+                                                                                 : AttachmentUse::photo;
   }
   return is_scannable(type) ? AttachmentUse::pages : AttachmentUse::unread;
 }

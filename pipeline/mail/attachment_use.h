@@ -28,7 +28,8 @@ struct AttachmentUseOptions {
 // `type` is what the bytes are (sniff_media_type). A JPEG named as FORMS.md names electronic photos
 // (中文姓名-YYYYMMDD.jpg) is a photo whatever its size; a JPEG whose header cannot be read goes to the page
 // pipeline, which reports what is wrong with it.
-AttachmentUse attachment_use(const MailAttachment& attachment, MediaType type, const AttachmentUseOptions& options = {});
+AttachmentUse attachment_use(const MailAttachment& attachment, MediaType type,
+                             const AttachmentUseOptions& options = {});
 
 // 张某某-19660101.jpg, 阿依古丽·买买提-19900101.JPEG: two or more Han characters (with the · of ethnic names), a
 // hyphen, eight digits, .jpg or .jpeg. Whether the digits are a real date is the photo checks' business.

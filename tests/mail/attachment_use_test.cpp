@@ -28,8 +28,8 @@ TEST(AttachmentUse, PhotoNamesAsTheNoticeAsksForThem) {
   EXPECT_TRUE(is_photo_file_name("阿依古丽·买买提-19900101.jpg"));
   EXPECT_TRUE(is_photo_file_name("王晓梅－19850315.jpg"));  // full-width hyphen, as an IME types it
   EXPECT_FALSE(is_photo_file_name("王晓梅.jpg"));
-  EXPECT_FALSE(is_photo_file_name("王-19850315.jpg"));        // one character is no name
-  EXPECT_FALSE(is_photo_file_name("王晓梅-1985031.jpg"));      // seven digits
+  EXPECT_FALSE(is_photo_file_name("王-19850315.jpg"));     // one character is no name
+  EXPECT_FALSE(is_photo_file_name("王晓梅-1985031.jpg"));  // seven digits
   EXPECT_FALSE(is_photo_file_name("王晓梅-19850315.png"));
   EXPECT_FALSE(is_photo_file_name("scan-19850315.jpg"));
   EXPECT_FALSE(is_photo_file_name("附件6-王晓梅.jpg"));

@@ -2,9 +2,8 @@
 // its attachment a one-page PDF made in the test (fixtures.h).
 #include "pipeline/mail_run.h"
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 
@@ -70,10 +69,10 @@ TEST(MailRun, AMessageIsStoredOnceAcrossSourcesAndReruns) {
   Mailboxes boxes;
   const std::string submission =
       mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"), "Mon, 22 Dec 2025 09:10:25 +0800",
-              {attachment_part("附件3-袁堃.pdf", boxes.pdf)});
+                   {attachment_part("附件3-袁堃.pdf", boxes.pdf)});
   // A reply without attachments and without a Message-ID: known by its bytes.
   const std::string reply = mail_message("", "=?utf-8?B?" + base64("回复：抚顺市全省政务公开工作表彰上报材料") + "?=",
-                                    "Mon, 22 Dec 2025 11:10:25 +0800", {});
+                                         "Mon, 22 Dec 2025 11:10:25 +0800", {});
   write_mbox(boxes.folder / "mailbox.mbox", {submission, submission, reply});
   write_maildir(boxes.folder / "Maildir", {reply, submission});
 
@@ -88,7 +87,8 @@ TEST(MailRun, AMessageIsStoredOnceAcrossSourcesAndReruns) {
   EXPECT_TRUE(first.problems.empty()) << first.problems.front().reason;
   EXPECT_FALSE(first.unreadable());
 
-  const MailRunSummary again = boxes.run({(boxes.folder / "Maildir").string(), (boxes.folder / "mailbox.mbox").string()});
+  const MailRunSummary again =
+      boxes.run({(boxes.folder / "Maildir").string(), (boxes.folder / "mailbox.mbox").string()});
   EXPECT_EQ(again.messages, 5);
   EXPECT_EQ(again.new_messages, 0);
   EXPECT_EQ(again.already_stored, 5);
@@ -109,13 +109,14 @@ TEST(MailRun, AMessageIsStoredOnceAcrossSourcesAndReruns) {
 TEST(MailRun, EmailDocumentsCarryTheMessageTheSubjectsUnitAndTheDecodedName) {
   Mailboxes boxes;
   // The attachment name in RFC 2047 GBK inside the quoted parameter, as Outlook writes it.
-  const MessagePart gbk_named{"Content-Type: application/pdf; name=\"" + encoded_word("gbk", gb18030("附件6：王晓梅.pdf")) +
-                           "\"\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"" +
-                           encoded_word("gbk", gb18030("附件6：王晓梅.pdf")) + "\"\n",
-                       wrapped_base64(boxes.pdf)};
+  const MessagePart gbk_named{
+      "Content-Type: application/pdf; name=\"" + encoded_word("gbk", gb18030("附件6：王晓梅.pdf")) +
+          "\"\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"" +
+          encoded_word("gbk", gb18030("附件6：王晓梅.pdf")) + "\"\n",
+      wrapped_base64(boxes.pdf)};
   testing::write_text(boxes.folder / "eml/1.eml",
                       mail_message(submission_id, gbk_subject("关于报送鞍山市全省政务公开工作表彰上报材料的函"),
-                              "Mon, 12 Jan 2026 17:30:00 +0000", {gbk_named}));
+                                   "Mon, 12 Jan 2026 17:30:00 +0000", {gbk_named}));
   const MailRunSummary summary = boxes.run({(boxes.folder / "eml").string()});
   ASSERT_EQ(summary.documents, 1);
 
@@ -141,7 +142,7 @@ TEST(MailRun, PaperAndEmailDocumentsKeepTheirChannels) {
   ASSERT_TRUE(run_scan({(boxes.folder / "paper").string()}, scan).ok());
   testing::write_text(boxes.folder / "1.eml",
                       mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
-                              "Mon, 22 Dec 2025 09:10:25 +0800", {attachment_part("form.pdf", boxes.pdf)}));
+                                   "Mon, 22 Dec 2025 09:10:25 +0800", {attachment_part("form.pdf", boxes.pdf)}));
   boxes.run({(boxes.folder / "1.eml").string()});
 
   Store store = boxes.store();
@@ -156,10 +157,11 @@ TEST(MailRun, PaperAndEmailDocumentsKeepTheirChannels) {
 
 TEST(MailRun, AnUnreadableSubjectIsAFindingAndTheAttachmentsStillLand) {
   Mailboxes boxes;
-  const std::string unknown_unit = mail_message("<x1@qq.com>", "=?utf-8?B?" + base64("上报材料") + "?=",
-                                           "Tue, 23 Dec 2025 09:10:25 +0800", {attachment_part("附件3.pdf", boxes.pdf)});
-  const std::string other_words = mail_message("<x2@qq.com>", "=?utf-8?B?" + base64("鞍山市政务公开材料") + "?=",
-                                          "Tue, 23 Dec 2025 10:10:25 +0800", {});
+  const std::string unknown_unit =
+      mail_message("<x1@qq.com>", "=?utf-8?B?" + base64("上报材料") + "?=", "Tue, 23 Dec 2025 09:10:25 +0800",
+                   {attachment_part("附件3.pdf", boxes.pdf)});
+  const std::string other_words = mail_message(
+      "<x2@qq.com>", "=?utf-8?B?" + base64("鞍山市政务公开材料") + "?=", "Tue, 23 Dec 2025 10:10:25 +0800", {});
   write_mbox(boxes.folder / "mailbox.mbox", {unknown_unit, other_words});
   const MailRunSummary summary = boxes.run({(boxes.folder / "mailbox.mbox").string()});
   EXPECT_EQ(summary.new_messages, 2);
@@ -185,14 +187,15 @@ TEST(MailRun, AnUnreadableSubjectIsAFindingAndTheAttachmentsStillLand) {
 TEST(MailRun, PhotosAreKeptAsPhotoSourcesAndZipEntriesLandUnderTheirNames) {
   Mailboxes boxes;
   const Bytes photo = testing::encode_jpeg(cv::Mat(579, 413, CV_8UC3, cv::Scalar(250, 250, 250)), 300);
-  const std::string zip = testing::zip_archive({{gb18030("袁堃-19791108.jpg"), std::string(photo.begin(), photo.end())}},
-                                               false);
-  const MessagePart zip_part{"Content-Type: application/zip; name=\"photos.zip\"\nContent-Transfer-Encoding: base64\n"
-                      "Content-Disposition: attachment; filename=\"photos.zip\"\n",
-                      wrapped_base64(zip)};
+  const std::string zip =
+      testing::zip_archive({{gb18030("袁堃-19791108.jpg"), std::string(photo.begin(), photo.end())}}, false);
+  const MessagePart zip_part{
+      "Content-Type: application/zip; name=\"photos.zip\"\nContent-Transfer-Encoding: base64\n"
+      "Content-Disposition: attachment; filename=\"photos.zip\"\n",
+      wrapped_base64(zip)};
   testing::write_text(boxes.folder / "photos.eml",
                       mail_message("<p1@163.com>", gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
-                              "Tue, 13 Jan 2026 09:44:40 +0800", {zip_part}));
+                                   "Tue, 13 Jan 2026 09:44:40 +0800", {zip_part}));
   const MailRunSummary summary = boxes.run({(boxes.folder / "photos.eml").string()});
   EXPECT_EQ(summary.attachments, 1);
   EXPECT_EQ(summary.photos, 1);
@@ -213,19 +216,22 @@ TEST(MailRun, PhotosAreKeptAsPhotoSourcesAndZipEntriesLandUnderTheirNames) {
 
 TEST(MailRun, BadAttachmentsAreFindingsNamingMessageAndAttachmentAndTheBatchGoesOn) {
   Mailboxes boxes;
-  const MessagePart bad_base64{"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
-                        "Content-Disposition: attachment; filename=\"broken.pdf\"\n",
-                        "JVBERi0xLjQK!!!!\n"};
-  const MessagePart word{"Content-Type: application/msword\nContent-Transfer-Encoding: base64\n"
-                  "Content-Disposition: attachment; filename=\"附件6.doc\"\n",
-                  wrapped_base64("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 a Word 97 file")};
-  const MessagePart climbing{"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
-                      "Content-Disposition: attachment; filename=\"../../x.pdf\"\n",
-                      wrapped_base64(boxes.pdf)};
+  const MessagePart bad_base64{
+      "Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+      "Content-Disposition: attachment; filename=\"broken.pdf\"\n",
+      "JVBERi0xLjQK!!!!\n"};
+  const MessagePart word{
+      "Content-Type: application/msword\nContent-Transfer-Encoding: base64\n"
+      "Content-Disposition: attachment; filename=\"附件6.doc\"\n",
+      wrapped_base64("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 a Word 97 file")};
+  const MessagePart climbing{
+      "Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+      "Content-Disposition: attachment; filename=\"../../x.pdf\"\n",
+      wrapped_base64(boxes.pdf)};
   const std::string bad = mail_message("<bad@163.com>", gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
-                                  "Mon, 22 Dec 2025 09:10:25 +0800", {bad_base64, word, climbing});
+                                       "Mon, 22 Dec 2025 09:10:25 +0800", {bad_base64, word, climbing});
   const std::string good = mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
-                                   "Mon, 22 Dec 2025 10:10:25 +0800", {attachment_part("附件2.pdf", boxes.pdf)});
+                                        "Mon, 22 Dec 2025 10:10:25 +0800", {attachment_part("附件2.pdf", boxes.pdf)});
   write_mbox(boxes.folder / "mailbox.mbox", {bad, good});
 
   const MailRunSummary summary = boxes.run({(boxes.folder / "mailbox.mbox").string()});
@@ -267,10 +273,9 @@ TEST(MailRun, AMissingSourceOrUnreadableMessageIsReportedAndTheRestLands) {
   Mailboxes boxes;
   testing::write_text(boxes.folder / "eml/a.eml",
                       mail_message(submission_id, gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
-                              "Mon, 22 Dec 2025 09:10:25 +0800", {}));
+                                   "Mon, 22 Dec 2025 09:10:25 +0800", {}));
   testing::write_text(boxes.folder / "eml/b.eml", "");
-  const MailRunSummary summary =
-      boxes.run({(boxes.folder / "nothing.mbox").string(), (boxes.folder / "eml").string()});
+  const MailRunSummary summary = boxes.run({(boxes.folder / "nothing.mbox").string(), (boxes.folder / "eml").string()});
   EXPECT_TRUE(summary.unreadable());
   ASSERT_EQ(summary.problems.size(), 2u);
   EXPECT_NE(summary.problems[0].reason.find("no such file"), std::string::npos);

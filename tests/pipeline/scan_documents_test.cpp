@@ -45,8 +45,13 @@ void add_mail(Store& store, Id run, const std::string& message_id, const std::st
   message.subject = recommender.value_or("材料");
   message.recommender = recommender;
   message.origin = "mailbox.mbox";
-  message.attachments.push_back({.part_path = "2", .name = sha + ".pdf", .media_type = "application/pdf",
-                                 .role = "pages", .sha256 = sha, .file = one_page_file(sha), .blob = sha,
+  message.attachments.push_back({.part_path = "2",
+                                 .name = sha + ".pdf",
+                                 .media_type = "application/pdf",
+                                 .role = "pages",
+                                 .sha256 = sha,
+                                 .file = one_page_file(sha),
+                                 .blob = sha,
                                  .page_reads = {report_page(titled)}});
   store.add_message(run, message, "test");
 }
@@ -58,9 +63,9 @@ TEST(ScanDocuments, EmailPagesContinueNeitherPaperNorAnotherMessage) {
   const Id run = store.begin_run("mail");
   add_paper(store, run, "p1", "scans/抚顺市/batch1.tif", true);
   add_paper(store, run, "p2", "scans/抚顺市/batch2.tif", false);  // the report's next page: joins it
-  add_mail(store, run, "<a@163.com>", "e1", false, "抚顺市");      // an untitled page: would join it as paper
+  add_mail(store, run, "<a@163.com>", "e1", false, "抚顺市");     // an untitled page: would join it as paper
   add_mail(store, run, "<b@163.com>", "e2", true, std::nullopt);
-  add_mail(store, run, "<c@163.com>", "e3", false, "鞍山市");      // would continue <b>'s report
+  add_mail(store, run, "<c@163.com>", "e3", false, "鞍山市");  // would continue <b>'s report
 
   const DocumentsStored stored = store_documents_from_pages(store, run, "test");
   EXPECT_EQ(stored.documents, 4);
@@ -68,7 +73,7 @@ TEST(ScanDocuments, EmailPagesContinueNeitherPaperNorAnotherMessage) {
   ASSERT_EQ(documents.size(), 4u);
   EXPECT_EQ(documents[0].channel, Channel::paper);
   EXPECT_EQ(documents[0].form, FormKind::report);
-  EXPECT_EQ(documents[0].parts.size(), 2u);  // batch1.tif and batch2.tif
+  EXPECT_EQ(documents[0].parts.size(), 2u);                                   // batch1.tif and batch2.tif
   EXPECT_EQ(documents[0].recommender, std::optional<std::string>("抚顺市"));  // from the folder
 
   EXPECT_EQ(documents[1].channel, Channel::email);
