@@ -41,9 +41,11 @@ TEST(PlaceNames, AnUnknownPlaceNearNoneOrSeveralIsUnknown) {
 }
 
 TEST(PlaceNames, EveryRecommendingCityIsAKnownPlace) {
-  for (const Unit& unit : unit_catalogue().units)
-    if (unit.kind == UnitKind::city && unit.name.find("市") != std::string::npos)
+  for (const Unit& unit : unit_catalogue().units) {
+    if (unit.kind == UnitKind::city && unit.name.find("市") != std::string::npos) {
       EXPECT_EQ(check_leading_places(unit.name + "人民政府办公室").verdict, PlaceVerdict::known) << unit.name;
+    }
+  }
 }
 
 }  // namespace
