@@ -6,19 +6,14 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <atomic>
-#include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
-#include <map>
 
 #include "mail/mail_fixtures.h"
+#include "support/dovecot_server.h"
 #include "support/fixtures.h"
 
 namespace intake {
@@ -144,25 +139,6 @@ TEST(ImapMailboxOffline, RefusedConnectionNamesTheServer) {
 
 // ---- against Dovecot (scripts/dovecot-test-server) ----
 
-// Output (stdout and stderr) and exit status of a shell command.
-std::pair<std::string, int> run_shell(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return {"popen failed", -1};
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return {output, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
-}
-
-std::string shell_quoted(const std::string& text) {
-  std::string out = "'";
-  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-const std::string server_script = std::string(INTAKE_SOURCE_DIR) + "/scripts/dovecot-test-server";
-
 std::string plain_message(int number) {
   return fmt::format(
       "From: office@example.cn\r\nTo: intake@example.cn\r\nSubject: message {0}\r\n"
@@ -230,85 +206,36 @@ class ImapServer : public ::testing::Test {
  protected:
   // One server per test program; under ctest every test is its own program, so each picks its own folder and
   // ports and parallel runs do not meet. Tests share it through mailboxes of their own.
-  static void SetUpTestSuite() {
-    // Under /tmp: run by root, the server runs as the dovecot account and must reach its folder.
-    std::string folder = (fs::path("/tmp") / "intake-dovecot-XXXXXX").string();
-    if (::mkdtemp(folder.data()) == nullptr) {
-      failure_ = "mkdtemp failed";
-      return;
-    }
-    dir_ = folder;
-    // With our pid the script also stops the server if this program dies without TearDownTestSuite.
-    const auto [output, status] =
-        run_shell(fmt::format("{} start {} {}", shell_quoted(server_script), shell_quoted(dir_.string()), ::getpid()));
-    if (status == 3) {
-      skip_reason_ = "dovecot is not installed (apt-get install dovecot-imapd dovecot-core): " + output;
-      return;
-    }
-    if (status != 0) {
-      failure_ = output;
-      return;
-    }
-    std::map<std::string, std::string> values;
-    for (std::size_t start = 0; start < output.size();) {
-      const std::size_t end = std::min(output.find('\n', start), output.size());
-      const std::string line = output.substr(start, end - start);
-      if (const std::size_t equals = line.find('='); equals != std::string::npos)
-        values[line.substr(0, equals)] = line.substr(equals + 1);
-      start = end + 1;
-    }
-    server_ = Server{static_cast<std::uint16_t>(std::stoi(values["imap_port"])),
-                     static_cast<std::uint16_t>(std::stoi(values["imaps_port"])),
-                     values["user"],
-                     values["password"],
-                     values["maildir"],
-                     values["conf"]};
-  }
-
-  static void TearDownTestSuite() {
-    if (dir_.empty()) return;
-    run_shell(fmt::format("{} stop {}", shell_quoted(server_script), shell_quoted(dir_.string())));
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-    dir_.clear();
-    server_.reset();
-  }
+  static void SetUpTestSuite() { server_ = std::make_unique<testing::DovecotServer>(); }
+  static void TearDownTestSuite() { server_.reset(); }
 
   void SetUp() override {
-    if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;
-    ASSERT_TRUE(server_) << "the Dovecot test server did not start:\n" << failure_;
+    if (!server_->skip_reason().empty()) GTEST_SKIP() << server_->skip_reason();
+    ASSERT_TRUE(server_->running()) << "the Dovecot test server did not start:\n" << server_->failure();
   }
 
   static ImapUrl url(const std::string& mailbox, bool tls = false) {
     return {.tls = tls,
-            .user = server_->user,
+            .user = server_->user(),
             .host = "127.0.0.1",
-            .port = tls ? server_->imaps_port : server_->imap_port,
+            .port = static_cast<std::uint16_t>(tls ? server_->imaps_port() : server_->imap_port()),
             .mailbox = mailbox};
   }
 
   // A mailbox made by Dovecot itself, so its Maildir folder carries Dovecot's encoding of the name.
   static fs::path make_mailbox(const std::string& name) {
     const auto [output, status] =
-        run_shell(fmt::format("doveadm -c {} mailbox create -u {} {}", shell_quoted(server_->conf.string()),
-                              shell_quoted(server_->user), shell_quoted(name)));
+        testing::run_shell(fmt::format("doveadm -c {} mailbox create -u {} {}",
+                                       testing::shell_quoted(server_->conf().string()),
+                                       testing::shell_quoted(server_->user()), testing::shell_quoted(name)));
     EXPECT_EQ(status, 0) << output;
-    return server_->maildir / ("." + encode_imap_mailbox_name(name).value());
-  }
-
-  // Maildir delivery as a mail server does it, written in tmp/ and renamed into new/: Dovecot never sees half a
-  // message. CRLF line ends throughout, so the bytes served are the bytes written.
-  static void deliver(const fs::path& folder, const std::string& message) {
-    static std::atomic<int> count{0};
-    const std::string name = fmt::format("{}.M{}P{}.intake-test", std::time(nullptr), count++, ::getpid());
-    testing::write_text(folder / "tmp" / name, message);
-    fs::rename(folder / "tmp" / name, folder / "new" / name);
+    return server_->maildir() / ("." + encode_imap_mailbox_name(name).value());
   }
 
   static Visited visit(const ImapUrl& mailbox, const std::optional<ImapResume>& resume,
                        const ImapOptions& options = {}) {
     Visited visited;
-    visited.result = visit_imap_source(mailbox, server_->password, options, resume,
+    visited.result = visit_imap_source(mailbox, server_->password(), options, resume,
                                        [&](MailItem&& item) { visited.items.push_back(std::move(item)); });
     return visited;
   }
@@ -332,24 +259,13 @@ class ImapServer : public ::testing::Test {
     return count;
   }
 
-  struct Server {
-    std::uint16_t imap_port;
-    std::uint16_t imaps_port;
-    std::string user;
-    std::string password;
-    fs::path maildir;  // INBOX
-    fs::path conf;
-  };
-  static inline std::optional<Server> server_;
-  static inline fs::path dir_;
-  static inline std::string skip_reason_;
-  static inline std::string failure_;
+  static inline std::unique_ptr<testing::DovecotServer> server_;
 };
 
 TEST_F(ImapServer, VisitsEveryMessageByteForByteThenOnlyNewOnes) {
   const fs::path folder = make_mailbox("visits");
   const std::vector<std::string> delivered = {plain_message(1), gbk_message(), pdf_message(), large_message()};
-  for (const std::string& message : delivered) deliver(folder, message);
+  for (const std::string& message : delivered) testing::DovecotServer::deliver(folder, message);
 
   const Visited first = visit(url("visits"), std::nullopt);
   ASSERT_TRUE(first.result.ok()) << first.result.error().reason;
@@ -360,8 +276,8 @@ TEST_F(ImapServer, VisitsEveryMessageByteForByteThenOnlyNewOnes) {
   std::vector<std::string> fetched;
   for (std::size_t i = 0; i < first.items.size(); ++i) {
     const MailItem& item = first.items[i];
-    EXPECT_EQ(item.origin, fmt::format("imap://{}@127.0.0.1:{}/visits;UIDVALIDITY={}/;UID={}", server_->user,
-                                       server_->imap_port, first.result->resume.uidvalidity, i + 1));
+    EXPECT_EQ(item.origin, fmt::format("imap://{}@127.0.0.1:{}/visits;UIDVALIDITY={}/;UID={}", server_->user(),
+                                       server_->imap_port(), first.result->resume.uidvalidity, i + 1));
     ASSERT_TRUE(item.bytes.ok()) << item.origin << ": " << item.bytes.error().reason;
     fetched.push_back(text_of(item.bytes.value()));
   }
@@ -374,7 +290,7 @@ TEST_F(ImapServer, VisitsEveryMessageByteForByteThenOnlyNewOnes) {
   EXPECT_EQ(again.result->resume.uidvalidity, first.result->resume.uidvalidity);
   EXPECT_EQ(again.result->resume.last_uid, 4U);
 
-  deliver(folder, plain_message(5));
+  testing::DovecotServer::deliver(folder, plain_message(5));
   const Visited after_delivery = visit(url("visits"), again.result->resume);
   ASSERT_TRUE(after_delivery.result.ok()) << after_delivery.result.error().reason;
   ASSERT_EQ(after_delivery.items.size(), 1U);
@@ -386,8 +302,8 @@ TEST_F(ImapServer, VisitsEveryMessageByteForByteThenOnlyNewOnes) {
 
 TEST_F(ImapServer, LeavesMessagesUnread) {
   const fs::path folder = make_mailbox("unread");
-  deliver(folder, plain_message(1));
-  deliver(folder, large_message());
+  testing::DovecotServer::deliver(folder, plain_message(1));
+  testing::DovecotServer::deliver(folder, large_message());
   const Visited visited = visit(url("unread"), std::nullopt);
   ASSERT_TRUE(visited.result.ok()) << visited.result.error().reason;
   ASSERT_EQ(visited.items.size(), 2U);
@@ -399,8 +315,8 @@ TEST_F(ImapServer, LeavesMessagesUnread) {
 
 TEST_F(ImapServer, ExamineListsOnlyUidsAboveTheLastSeen) {
   const fs::path folder = make_mailbox("examine");
-  for (int i = 1; i <= 3; ++i) deliver(folder, plain_message(i));
-  ImapMailbox mailbox(url("examine"), server_->password);
+  for (int i = 1; i <= 3; ++i) testing::DovecotServer::deliver(folder, plain_message(i));
+  ImapMailbox mailbox(url("examine"), server_->password());
   const auto all = mailbox.examine(0);
   ASSERT_TRUE(all.ok()) << all.error().reason;
   EXPECT_NE(all->uidvalidity, 0U);
@@ -426,8 +342,8 @@ TEST_F(ImapServer, EmptyMailboxVisitsNothing) {
 
 TEST_F(ImapServer, NewUidvalidityStartsOver) {
   const fs::path folder = make_mailbox("rebuilt");
-  deliver(folder, plain_message(1));
-  deliver(folder, plain_message(2));
+  testing::DovecotServer::deliver(folder, plain_message(1));
+  testing::DovecotServer::deliver(folder, plain_message(2));
   const Visited first = visit(url("rebuilt"), std::nullopt);
   ASSERT_TRUE(first.result.ok()) << first.result.error().reason;
   const ImapResume stale{first.result->resume.uidvalidity + 1, first.result->resume.last_uid};
@@ -442,9 +358,9 @@ TEST_F(ImapServer, NewUidvalidityStartsOver) {
 TEST_F(ImapServer, NonAsciiMailboxNameIsSentInModifiedUtf7) {
   make_mailbox("报送材料");
   // Dovecot's own encoding of the name, independent of ours.
-  const fs::path folder = server_->maildir / ".&YqWQAWdQZZk-";
+  const fs::path folder = server_->maildir() / ".&YqWQAWdQZZk-";
   ASSERT_TRUE(fs::is_directory(folder));
-  deliver(folder, gbk_message());
+  testing::DovecotServer::deliver(folder, gbk_message());
   const Visited visited = visit(url("报送材料"), std::nullopt);
   ASSERT_TRUE(visited.result.ok()) << visited.result.error().reason;
   ASSERT_EQ(visited.items.size(), 1U);
@@ -459,7 +375,7 @@ TEST_F(ImapServer, WrongPasswordIsAnErrorNamingTheServer) {
   const auto state = mailbox.examine(0);
   ASSERT_FALSE(state.ok());
   const std::string& reason = state.error().reason;
-  EXPECT_NE(reason.find(fmt::format("imap://127.0.0.1:{}", server_->imap_port)), std::string::npos) << reason;
+  EXPECT_NE(reason.find(fmt::format("imap://127.0.0.1:{}", server_->imap_port())), std::string::npos) << reason;
   EXPECT_NE(reason.find("login refused"), std::string::npos) << reason;
   EXPECT_EQ(reason.find("not-the-password"), std::string::npos) << reason;
 }
@@ -476,7 +392,7 @@ TEST_F(ImapServer, MissingMailboxIsAnError) {
 TEST_F(ImapServer, ImapsWithASelfSignedCertificateNeedsTheCheckTurnedOff) {
   const fs::path folder = make_mailbox("tls");
   const std::string message = pdf_message();  // once: the PDF carries the second it was made
-  deliver(folder, message);
+  testing::DovecotServer::deliver(folder, message);
   const Visited unchecked = visit(url("tls", /*tls=*/true), std::nullopt, {.verify_tls = false});
   ASSERT_TRUE(unchecked.result.ok()) << unchecked.result.error().reason;
   ASSERT_EQ(unchecked.items.size(), 1U);
@@ -486,14 +402,14 @@ TEST_F(ImapServer, ImapsWithASelfSignedCertificateNeedsTheCheckTurnedOff) {
   const Visited checked = visit(url("tls", /*tls=*/true), std::nullopt);
   ASSERT_FALSE(checked.result.ok());
   const std::string& reason = checked.result.error().reason;
-  EXPECT_NE(reason.find(fmt::format("imaps://127.0.0.1:{}: TLS", server_->imaps_port)), std::string::npos) << reason;
+  EXPECT_NE(reason.find(fmt::format("imaps://127.0.0.1:{}: TLS", server_->imaps_port())), std::string::npos) << reason;
 }
 
 TEST_F(ImapServer, MessageOverTheLimitIsAnErrorItemAndTheVisitGoesOn) {
   const fs::path folder = make_mailbox("limit");
-  deliver(folder, large_message());
+  testing::DovecotServer::deliver(folder, large_message());
   const Visited first = visit(url("limit"), std::nullopt, {.max_message_bytes = 100'000});
-  deliver(folder, plain_message(2));
+  testing::DovecotServer::deliver(folder, plain_message(2));
   const Visited second =
       visit(url("limit"), first.result.ok() ? first.result->resume : ImapResume{}, {.max_message_bytes = 100'000});
   ASSERT_TRUE(first.result.ok()) << first.result.error().reason;
@@ -512,12 +428,12 @@ TEST_F(ImapServer, MessageOverTheLimitIsAnErrorItemAndTheVisitGoesOn) {
 // error item, never wrong bytes, and the next message comes intact over a new connection.
 TEST_F(ImapServer, MessageHoldingReplyTagsIsAnErrorItemNotWrongBytes) {
   const fs::path folder = make_mailbox("tags");
-  deliver(folder, plain_message(1));
-  ImapMailbox mailbox(url("tags"), server_->password);
+  testing::DovecotServer::deliver(folder, plain_message(1));
+  ImapMailbox mailbox(url("tags"), server_->password());
   ASSERT_TRUE(mailbox.examine(0).ok());  // UID 1 for the plain message, 2 and 3 for the next
-  deliver(folder, message_with_reply_tags());
+  testing::DovecotServer::deliver(folder, message_with_reply_tags());
   ASSERT_TRUE(mailbox.examine(1).ok());
-  deliver(folder, plain_message(3));
+  testing::DovecotServer::deliver(folder, plain_message(3));
 
   const Visited visited = visit(url("tags"), std::nullopt);
   ASSERT_TRUE(visited.result.ok()) << visited.result.error().reason;
