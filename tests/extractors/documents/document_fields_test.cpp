@@ -16,6 +16,15 @@ LabelledValue labelled(std::string field, std::vector<TextRead> reads, bool seal
   return value;
 }
 
+// A document of `form` made of pages 0, 1, … in the roles given.
+AssembledDocument assembled(std::string form, std::vector<PageRole> roles) {
+  AssembledDocument document;
+  document.form = std::move(form);
+  for (std::size_t page = 0; page < roles.size(); ++page) document.pages.push_back(page);
+  document.roles = std::move(roles);
+  return document;
+}
+
 const ExtractedField& field(const ExtractedDocument& document, const std::string& id) {
   for (const ExtractedField& f : document.fields)
     if (f.field == id && !f.row_index) return f;
@@ -34,10 +43,8 @@ TEST(DocumentFields, RecordFieldsFromLabelsAcrossPagesAndTheAnnexPage) {
   PageRead annex;
   annex.lines = {{sure("附页"), {}}, {sure("王晓梅同志主要事迹"), {}}, {sure("该同志长期从事政务公开工作。"), {}}};
 
-  AssembledDocument document;
-  document.form = "annex6";
-  document.pages = {0, 1, 2};
-  document.roles = {PageRole::first, PageRole::continuation, PageRole::annex_page};
+  const AssembledDocument document =
+      assembled("annex6", {PageRole::first, PageRole::continuation, PageRole::annex_page});
   const auto extracted = extract_document(document, {first, second, annex});
 
   EXPECT_EQ(field(extracted, "name").value, "王晓梅");
@@ -61,10 +68,7 @@ TEST(DocumentFields, ALongTextCarriedOntoTheNextPageIsJoined) {
   LabelledValue carried = labelled("", {sure("接着写完。")});
   carried.continued = true;
   second.values = {carried};
-  AssembledDocument document;
-  document.form = "annex5";
-  document.pages = {0, 1};
-  document.roles = {PageRole::first, PageRole::continuation};
+  const AssembledDocument document = assembled("annex5", {PageRole::first, PageRole::continuation});
   EXPECT_EQ(field(extract_document(document, {first, second}), "deeds").value, "第一段开始接着写完。");
 }
 
@@ -81,10 +85,7 @@ TEST(DocumentFields, TableRowsAcrossPagesAndTheHeaderLine) {
   ColumnTableRead part2;  // no header row repeated on the second page
   part2.rows.push_back({{{0, {sure("2"), sure("2", "digits")}, {}}, {1, {sure("李明"), sure("李明", "line")}, {}}}});
   second.tables = {part2};
-  AssembledDocument document;
-  document.form = "annex9";
-  document.pages = {0, 1};
-  document.roles = {PageRole::first, PageRole::continuation};
+  const AssembledDocument document = assembled("annex9", {PageRole::first, PageRole::continuation});
   const auto extracted = extract_document(document, {first, second});
   std::map<std::pair<int, std::string>, nlohmann::json> cells;
   for (const ExtractedField& f : extracted.fields)
@@ -103,10 +104,7 @@ TEST(DocumentFields, AMisreadPlaceOrRecommenderIsNeverOk) {
   page.values = {labelled("name", {sure("王晓梅"), sure("王晓梅", "line")}),
                  labelled("unit_and_title", {sure("潜源市人民政府办公室一级主任科员"),
                                              sure("潜源市人民政府办公室一级主任科员", "line")})};
-  AssembledDocument document;
-  document.form = "annex8";
-  document.pages = {0};
-  document.roles = {PageRole::first};
+  const AssembledDocument document = assembled("annex8", {PageRole::first});
   const auto extracted = extract_document(document, {page});
   const ExtractedField& unit = field(extracted, "unit_and_title");
   EXPECT_EQ(unit.value, "凌源市人民政府办公室一级主任科员");
@@ -116,10 +114,7 @@ TEST(DocumentFields, AMisreadPlaceOrRecommenderIsNeverOk) {
   PageRead summary;
   summary.form = "annex4";
   summary.lines = {{sure("推荐单位：fi:性用 联系人：王晓梅 联系电话：13912345678"), {}}};
-  AssembledDocument table;
-  table.form = "annex4";
-  table.pages = {0};
-  table.roles = {PageRole::first};
+  const AssembledDocument table = assembled("annex4", {PageRole::first});
   const auto table_fields = extract_document(table, {summary});
   const ExtractedField& recommender = field(table_fields, "recommender");
   EXPECT_EQ(recommender.status, FieldStatus::review);
@@ -133,10 +128,7 @@ TEST(DocumentFields, WorkReportDateAndPublicity) {
   first.text = sure("鞍山市关于全省政务公开工作表彰初审推荐工作报告\n于2025年12月15日至12月19日在本单位进行了公示。");
   PageRead last;
   last.text = sure("特此报告。\n鞍山市人民政府办公室\n2025年12月22日");
-  AssembledDocument document;
-  document.form = "report";
-  document.pages = {0, 1};
-  document.roles = {PageRole::first, PageRole::continuation};
+  const AssembledDocument document = assembled("report", {PageRole::first, PageRole::continuation});
   const auto extracted = extract_document(document, {first, last});
   EXPECT_EQ(field(extracted, "recommender").value, "鞍山市");
   EXPECT_EQ(field(extracted, "report_date").value, "2025-12-22");
