@@ -30,19 +30,15 @@ const Places& places() {
   static const Places loaded = [] {
     Places all;
     const auto root = nlohmann::json::parse(embedded_places_json);
-    auto add = [&](const std::string& name) {
-      all.utf8.push_back(name);
-      all.names.push_back(utf8_decode(name));
-    };
-    add(root.at("province").get<std::string>());
+    all.utf8.push_back(root.at("province").get<std::string>());
     for (const auto& [city, districts] : root.at("cities").items()) {
-      add(city);
-      for (const auto& district : districts) add(district.get<std::string>());
+      all.utf8.push_back(city);
+      for (const auto& district : districts) all.utf8.push_back(district.get<std::string>());
     }
-    for (const auto& zone : root.at("zones")) add(zone.get<std::string>());
+    for (const auto& zone : root.at("zones")) all.utf8.push_back(zone.get<std::string>());
+    // 铁西区 is a district of two cities: each name once.
     std::sort(all.utf8.begin(), all.utf8.end());
     all.utf8.erase(std::unique(all.utf8.begin(), all.utf8.end()), all.utf8.end());
-    all.names.clear();
     for (const std::string& name : all.utf8) all.names.push_back(utf8_decode(name));
     return all;
   }();

@@ -128,4 +128,21 @@ int grey_percentile(const cv::Mat& grey, double fraction, const cv::Mat& mask) {
   return 255;
 }
 
+std::optional<int> masked_quantile(const cv::Mat& levels, const cv::Mat& mask, double quantile) {
+  std::vector<unsigned char> values;
+  values.reserve(static_cast<std::size_t>(cv::countNonZero(mask)));
+  for (int y = 0; y < levels.rows; ++y) {
+    const auto* level = levels.ptr<unsigned char>(y);
+    const auto* set = mask.ptr<unsigned char>(y);
+    for (int x = 0; x < levels.cols; ++x)
+      if (set[x]) values.push_back(level[x]);
+  }
+  if (values.empty()) return std::nullopt;
+  const std::size_t index = std::min(
+      values.size() - 1, static_cast<std::size_t>(std::clamp(quantile, 0.0, 1.0) * static_cast<double>(values.size())));
+  const auto at = values.begin() + static_cast<std::ptrdiff_t>(index);
+  std::nth_element(values.begin(), at, values.end());
+  return *at;
+}
+
 }  // namespace intake

@@ -1,6 +1,8 @@
 #pragma once
 // Small shared measurements on page images that several cleanup sub-stages make on reduced copies: scaling to a
 // working resolution, finding ink under uneven paper tone, and telling ruling lines from glyph-sized marks.
+#include <optional>
+
 #include <opencv2/core.hpp>
 
 namespace intake {
@@ -41,5 +43,9 @@ cv::Mat glyph_sized_ink(const cv::Mat& ink, double dpi, double min_mm, double ma
 
 // The grey level below which `fraction` of the pixels lie; on a page mostly of paper, the 0.9 level is the paper.
 int grey_percentile(const cv::Mat& grey, double fraction, const cv::Mat& mask = {});
+
+// The level at `quantile` (0–1) of the CV_8UC1 `levels` where `mask` is set: the seal faders' white points.
+// nullopt when the mask is empty.
+std::optional<int> masked_quantile(const cv::Mat& levels, const cv::Mat& mask, double quantile);
 
 }  // namespace intake

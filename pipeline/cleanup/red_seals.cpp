@@ -151,28 +151,27 @@ void remove_red_seal_ink(cv::Mat& grey, const cv::Mat& bgr, const cv::Mat& paper
     // characters printed over the seal (二〇二六 read as 二〇二八), because blurred black over red is only
     // half dark. The stretch's white point is this seal's own typical red level, so a pale and a deep stamp
     // both vanish.
-    std::vector<unsigned char> levels;
-    levels.reserve(static_cast<std::size_t>(cv::countNonZero(near)));
-    auto flat_value = [&](int y, int x) {
-      const cv::Vec3b pixel = bgr.at<cv::Vec3b>(box.y + y, box.x + x);
-      const int tone = std::max(1, static_cast<int>(paper.at<unsigned char>(box.y + y, box.x + x)));
-      return std::min(255, std::max({pixel[0], pixel[1], pixel[2]}) * 255 / tone);
-    };
-    for (int y = 0; y < box.height; ++y)
+    cv::Mat seen(box.size(), CV_8UC1);
+    for (int y = 0; y < box.height; ++y) {
+      const auto* in = bgr.ptr<cv::Vec3b>(box.y + y) + box.x;
+      const auto* tone = paper.ptr<unsigned char>(box.y + y) + box.x;
+      auto* flat = seen.ptr<unsigned char>(y);
       for (int x = 0; x < box.width; ++x)
-        if (near.at<unsigned char>(y, x)) levels.push_back(static_cast<unsigned char>(flat_value(y, x)));
-    if (levels.empty()) continue;
-    std::nth_element(levels.begin(), levels.begin() + static_cast<std::ptrdiff_t>(levels.size() / 2), levels.end());
-    const int seal_level = levels[levels.size() / 2];
+        flat[x] = static_cast<unsigned char>(
+            std::min(255, std::max({in[x][0], in[x][1], in[x][2]}) * 255 / std::max(1, static_cast<int>(tone[x]))));
+    }
+    const std::optional<int> seal_level = masked_quantile(seen, near, 0.5);
+    if (!seal_level) continue;
     const double white_point = std::max(static_cast<double>(options.keep_dark_value),
-                                         options.seal_white_share * seal_level);
+                                         options.seal_white_share * *seal_level);
     for (int y = 0; y < box.height; ++y) {
       const auto* m = near.ptr<unsigned char>(y);
+      const auto* flat = seen.ptr<unsigned char>(y);
       auto* out = grey.ptr<unsigned char>(box.y + y) + box.x;
       for (int x = 0; x < box.width; ++x) {
         if (m[x] == 0) continue;
-        const double seen = std::min(255.0, 255.0 * flat_value(y, x) / white_point);
-        out[x] = static_cast<unsigned char>(std::max<double>(out[x], seen));
+        const double lifted = std::min(255.0, 255.0 * flat[x] / white_point);
+        out[x] = static_cast<unsigned char>(std::max<double>(out[x], lifted));
       }
     }
   }

@@ -154,17 +154,10 @@ void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, const SealOpt
         cv::Rect(cvRound(seal.centre.x) - reach, cvRound(seal.centre.y) - reach, 2 * reach + 1, 2 * reach + 1) &
         cv::Rect(0, 0, grey.cols, grey.rows);
     cv::Mat region = grey(box);
-    const cv::Mat ink = finding.mask(box);
-    std::vector<unsigned char> levels;
-    levels.reserve(static_cast<std::size_t>(cv::countNonZero(ink)));
-    for (int y = 0; y < box.height; ++y)
-      for (int x = 0; x < box.width; ++x)
-        if (ink.at<unsigned char>(y, x)) levels.push_back(region.at<unsigned char>(y, x));
-    if (levels.empty()) continue;
-    const auto at = levels.begin() + static_cast<std::ptrdiff_t>(options.grey_seal_white_quantile * levels.size());
-    std::nth_element(levels.begin(), at, levels.end());
+    const std::optional<int> ink_level = masked_quantile(region, finding.mask(box), options.grey_seal_white_quantile);
+    if (!ink_level) continue;
     const double black = options.grey_seal_dark;
-    const double white = std::max(black + 1, static_cast<double>(*at));
+    const double white = std::max(black + 1, static_cast<double>(*ink_level));
     cv::Mat disc = cv::Mat::zeros(box.size(), CV_8UC1);
     cv::circle(disc, cv::Point(cvRound(seal.centre.x) - box.x, cvRound(seal.centre.y) - box.y), reach, 255,
                cv::FILLED);

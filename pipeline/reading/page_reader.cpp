@@ -266,9 +266,9 @@ class PageReading {
 
   // Cells worth reading: not a photo or a blot, not empty paper — a small share of the cell inked (a lone 1 in a
   // 序号 cell), or a few characters' worth of ink (同意。 alone in a tall opinion box is a tiny share). A
-  // born-digital page's cell is read when its layer has characters there.
+  // born-digital page's cells are all read: reading its layer costs nothing and finds what is there.
   bool has_text(const cv::Rect& box) const {
-    if (text_layer_) return !read_text_layer(*text_layer_, clean_.original_box(box)).text.empty();
+    if (text_layer_) return true;
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.binary.cols, clean_.binary.rows);
     if (inside.area() == 0) return false;
     const double ink = inside.area() - cv::countNonZero(clean_.binary(inside));
