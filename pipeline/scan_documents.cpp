@@ -7,8 +7,8 @@
 
 #include "extractors/documents/copy_merge.h"
 #include "extractors/documents/document_assembly.h"
-#include "extractors/documents/name_agreement.h"
 #include "extractors/documents/document_fields.h"
+#include "extractors/documents/name_agreement.h"
 #include "models/form_model.h"
 #include "models/unit_model.h"
 
@@ -134,13 +134,14 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
   extracted.reserve(documents.size());
   for (const AssembledDocument& document : documents) extracted.push_back(extract_document(document, reads));
   const auto recommenders = recommenders_by_group(documents, extracted, groups, named_by_subject);
-  std::vector<std::string> recommender_of;
-  for (const AssembledDocument& document : documents)
-    recommender_of.push_back(recommenders.at(groups[document.pages.front()]).value_or(groups[document.pages.front()]));
-  flag_disagreeing_names(extracted, recommender_of);
 
-  std::vector<std::string> folders;
-  for (const AssembledDocument& document : documents) folders.push_back(groups[document.pages.front()]);
+  // Each document's batch, and for comparing names across batches its recommender (the batch when unknown).
+  std::vector<std::string> folders, recommender_of;
+  for (const AssembledDocument& document : documents) {
+    folders.push_back(groups[document.pages.front()]);
+    recommender_of.push_back(recommenders.at(folders.back()).value_or(folders.back()));
+  }
+  flag_disagreeing_names(extracted, recommender_of);
   const MergedCopies copies = find_copies(documents, extracted, folders);
 
   std::vector<PagedDocument> paged;

@@ -12,6 +12,7 @@
 #include "extractors/page/record_cells.h"
 #include "ocr/text_layer.h"
 #include "ocr/upright_scorer.h"
+#include "pipeline/cleanup/ink.h"
 #include "pipeline/layout/table_grid.h"
 #include "pipeline/reading/read_modes.h"
 #include "pipeline/reading/text_lines.h"
@@ -272,9 +273,9 @@ class PageReading {
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.binary.cols, clean_.binary.rows);
     if (inside.area() == 0) return false;
     const double ink = inside.area() - cv::countNonZero(clean_.binary(inside));
-    const double px_per_mm = clean_.dpi / 25.4;
-    const bool some_ink = ink > min_text_ink_share * inside.area() ||
-                          ink >= options_.min_text_ink_mm2 * px_per_mm * px_per_mm;
+    const double px_mm = px_per_mm(clean_.dpi);
+    const bool some_ink =
+        ink > min_text_ink_share * inside.area() || ink >= options_.min_text_ink_mm2 * px_mm * px_mm;
     return some_ink && ink < options_.max_text_ink_share * inside.area();
   }
 
