@@ -78,7 +78,7 @@ Result<TesseractEngine> TesseractEngine::create(const OcrOptions& options) {
   return TesseractEngine(std::move(api), options, std::move(name));
 }
 
-OcrText TesseractEngine::read(const cv::Mat& region, int dpi, ReadMode mode) {
+OcrText TesseractEngine::read(const cv::Mat& region, int dpi, ReadMode mode, const std::string& whitelist) {
   OcrText result;
   result.engine = name_;
   if (region.empty()) return result;
@@ -95,14 +95,15 @@ OcrText TesseractEngine::read(const cv::Mat& region, int dpi, ReadMode mode) {
   PixPtr pix = mat_to_pix(padded);
   if (!pix) return result;
   const int effective_dpi = static_cast<int>(std::lround(dpi * scale));
+  const char* characters = whitelist.empty() ? whitelist_for(mode) : whitelist.c_str();
 
-  result = recognise(pix.get(), effective_dpi, segmentation_for(mode), whitelist_for(mode));
+  result = recognise(pix.get(), effective_dpi, segmentation_for(mode), characters);
   // Single-line and block layout analysis sometimes throws away a short line of large glyphs (a name of three
   // characters) as non-text and returns nothing; read as a raw line it comes out.
   if (result.symbols.empty() && mode != ReadMode::block)
-    result = recognise(pix.get(), effective_dpi, tesseract::PSM_RAW_LINE, whitelist_for(mode));
+    result = recognise(pix.get(), effective_dpi, tesseract::PSM_RAW_LINE, characters);
   if (result.symbols.empty() && mode == ReadMode::block)
-    result = recognise(pix.get(), effective_dpi, tesseract::PSM_SINGLE_LINE, whitelist_for(mode));
+    result = recognise(pix.get(), effective_dpi, tesseract::PSM_SINGLE_LINE, characters);
   if (scale != 1.0)
     for (OcrSymbol& symbol : result.symbols)
       symbol.box = cv::Rect(static_cast<int>(symbol.box.x / scale), static_cast<int>(symbol.box.y / scale),

@@ -35,8 +35,9 @@ class TesseractEngine {
   TesseractEngine& operator=(TesseractEngine&&) noexcept;
   ~TesseractEngine();
 
-  // Reads a grey or binary image region (ruling lines already removed) scanned at `dpi`.
-  OcrText read(const cv::Mat& region, int dpi, ReadMode mode);
+  // Reads a grey or binary image region (ruling lines already removed) scanned at `dpi`. A `whitelist` (UTF-8
+  // characters) replaces the mode's own character set: a form's printed labels are a closed set of characters.
+  OcrText read(const cv::Mat& region, int dpi, ReadMode mode, const std::string& whitelist = {});
 
   const std::string& engine_name() const { return name_; }
 

@@ -145,6 +145,7 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
   const MergedCopies copies = find_copies(documents, extracted, folders);
 
   std::vector<PagedDocument> paged;
+  std::vector<ExtractedDocument> merged_documents;  // parallel to copies.groups
   std::vector<std::size_t> stored_group(documents.size());
   for (std::size_t g = 0; g < copies.groups.size(); ++g) {
     const std::vector<std::size_t>& group = copies.groups[g];
@@ -159,19 +160,22 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
       stored_group[member] = g;
       for (const std::size_t page : documents[member].pages) out.page_ids.push_back(pages[page].page_id);
     }
-    for (const ExtractedField& field : merged_fields(group, extracted))
-      out.fields.push_back(stored_field(field, pages, engine));
+    ExtractedDocument& merged = merged_documents.emplace_back();
+    merged.fields = merged_fields(group, extracted);
+    merged.recommender = extracted[group.front()].recommender;
+    summarise_fields(merged);
+    for (const ExtractedField& field : merged.fields) out.fields.push_back(stored_field(field, pages, engine));
     paged.push_back(std::move(out));
   }
   const std::vector<Id> ids = store.add_documents(run, paged);
   stored.documents = static_cast<int>(ids.size());
 
   for (std::size_t g = 0; g < ids.size() && g < copies.groups.size(); ++g) {
-    const ExtractedDocument& first = extracted[copies.groups[g].front()];
-    std::vector<CrossCheck> checks = first.checks;
-    for (CrossCheck& check : seal_checks(first)) checks.push_back(std::move(check));
+    const ExtractedDocument& merged = merged_documents[g];
+    std::vector<CrossCheck> checks = merged.checks;
+    for (CrossCheck& check : seal_checks(merged)) checks.push_back(std::move(check));
     for (const CrossCheck& check : checks)
-      if (store.add_finding(run, record_finding(check, ids[g], paged[g].recommender, first.subject))) ++stored.findings;
+      if (store.add_finding(run, record_finding(check, ids[g], paged[g].recommender, merged.subject))) ++stored.findings;
   }
   for (const CopyMismatch& mismatch : copies.mismatches) {
     const Id kept = ids.at(stored_group[mismatch.document]);
@@ -180,7 +184,7 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
     finding.key = fmt::format("copy_mismatch|document {}|document {}|{}", kept, other, mismatch.field);
     finding.rule = "copy_mismatch";
     finding.recommender = paged[stored_group[mismatch.document]].recommender;
-    finding.subject = extracted[mismatch.document].subject;
+    finding.subject = merged_documents[stored_group[mismatch.document]].subject;
     finding.field = mismatch.field;
     finding.documents = {kept, other};
     // Names the field, never its values: they may be ID or phone numbers.

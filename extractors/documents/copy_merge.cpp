@@ -1,8 +1,14 @@
 #include "extractors/documents/copy_merge.h"
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <tuple>
+
+#include "extractors/normalise/vocabulary_snap.h"
+#include "models/utf8.h"
 
 namespace intake {
 namespace {
@@ -29,24 +35,72 @@ std::optional<std::string> certain_difference(const ExtractedDocument& a, const 
   return std::nullopt;
 }
 
+// Values that tell one nominee or unit from another of the same recommender. Contact people are left out: one
+// liaison may sign for every unit of a city.
+constexpr std::array<std::string_view, 10> identifying_values{"id_number", "birth",    "work_start", "phone",
+                                                              "unit_and_title", "native_place", "head_name",
+                                                              "address",   "postcode", "staff_count"};
+constexpr std::array<std::string_view, 3> identifying_texts{"summary", "deeds", "awards"};
+// Two reads of one long text share most characters whatever the OCR slips; two nominees' deeds share few.
+constexpr double same_text_similarity = 0.8;
+
+double text_similarity(const std::string& a, const std::string& b) {
+  const std::u32string x = utf8_decode(a), y = utf8_decode(b);
+  const std::size_t longer = std::max(x.size(), y.size());
+  if (longer == 0) return 1.0;
+  return 1.0 - static_cast<double>(edit_distance(x, y)) / static_cast<double>(longer);
+}
+
+// What copies vote on: an opinion's date (its text carries seal debris that differs copy by copy), else the value.
+const nlohmann::json& voted_value(const ExtractedField& field) {
+  static const nlohmann::json none;
+  if (field.value.is_object()) return field.value.contains("date") ? field.value["date"] : none;
+  return field.value;
+}
+
+const ExtractedField* record_field(const ExtractedDocument& document, std::string_view id) {
+  for (const ExtractedField& field : document.fields)
+    if (!field.row_index && field.field == id && !field.value.is_null()) return &field;
+  return nullptr;
+}
+
 }  // namespace
+
+bool same_subject(const ExtractedDocument& a, const ExtractedDocument& b) {
+  if (a.subject.value_or("") == b.subject.value_or("")) return true;
+  int agree = 0, differ = 0;
+  for (const std::string_view id : identifying_values) {
+    const ExtractedField* x = record_field(a, id);
+    const ExtractedField* y = record_field(b, id);
+    if (!x || !y) continue;
+    (x->value == y->value ? agree : differ) += 1;
+  }
+  for (const std::string_view id : identifying_texts) {
+    const ExtractedField* x = record_field(a, id);
+    const ExtractedField* y = record_field(b, id);
+    if (!x || !y || !x->value.is_string() || !y->value.is_string()) continue;
+    const double similarity = text_similarity(x->value.get<std::string>(), y->value.get<std::string>());
+    (similarity >= same_text_similarity ? agree : differ) += 1;
+  }
+  return agree >= 2 && agree > differ;
+}
 
 MergedCopies find_copies(const std::vector<AssembledDocument>& documents,
                          const std::vector<ExtractedDocument>& extracted, const std::vector<std::string>& folders) {
   MergedCopies merged;
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<std::size_t>> versions;
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> versions;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     if (documents[i].form == "unknown") {
       merged.groups.push_back({i});
       continue;
     }
-    const auto key = std::make_tuple(folders[i], documents[i].form, documents[i].round.value_or(""),
-                                     extracted[i].subject.value_or(""));
-    // Each version of this document seen so far is a group; the copy joins the first it agrees with.
+    const auto key = std::make_tuple(folders[i], documents[i].form, documents[i].round.value_or(""));
+    // Each version of each subject seen so far is a group; the copy joins the first of its subject it agrees with.
     std::optional<std::size_t> joined;
     std::optional<std::string> difference;
     for (const std::size_t group : versions[key]) {
       const std::size_t first = merged.groups[group].front();
+      if (!same_subject(extracted[first], extracted[i])) continue;
       const auto differs = certain_difference(extracted[first], extracted[i]);
       if (!differs) {
         joined = group;
@@ -70,16 +124,35 @@ MergedCopies find_copies(const std::vector<AssembledDocument>& documents,
 std::vector<ExtractedField> merged_fields(const std::vector<std::size_t>& group,
                                           const std::vector<ExtractedDocument>& extracted) {
   std::vector<ExtractedField> fields = extracted[group.front()].fields;
+  std::vector<std::map<FieldKey, const ExtractedField*>> copies;
+  for (std::size_t k = 1; k < group.size(); ++k) copies.push_back(by_key(extracted[group[k]]));
   for (ExtractedField& field : fields) {
     if (field.status == FieldStatus::ok) continue;
-    for (std::size_t k = 1; k < group.size(); ++k) {
-      const auto others = by_key(extracted[group[k]]);
-      const auto other = others.find({field.field, field.row_index.value_or(-1)});
-      if (other != others.end() && other->second->status == FieldStatus::ok) {
-        field = *other->second;
-        break;
+    const FieldKey key{field.field, field.row_index.value_or(-1)};
+    std::vector<const ExtractedField*> reads{&field};
+    for (const auto& copy : copies)
+      if (const auto other = copy.find(key); other != copy.end()) reads.push_back(other->second);
+    const auto certain = std::find_if(reads.begin(), reads.end(),
+                                      [](const ExtractedField* read) { return read->status == FieldStatus::ok; });
+    if (certain != reads.end()) {
+      field = **certain;
+      continue;
+    }
+    const ExtractedField* best = nullptr;
+    std::size_t best_votes = 0;
+    for (const ExtractedField* read : reads) {
+      if (read->value.is_null()) continue;
+      const nlohmann::json& value = voted_value(*read);
+      const auto votes = value.is_null() ? std::size_t{0}
+                                         : static_cast<std::size_t>(std::count_if(
+                                               reads.begin(), reads.end(),
+                                               [&](const ExtractedField* other) { return voted_value(*other) == value; }));
+      if (!best || votes > best_votes || (votes == best_votes && read->confidence > best->confidence)) {
+        best = read;
+        best_votes = votes;
       }
     }
+    if (best) field = *best;
   }
   return fields;
 }

@@ -22,12 +22,18 @@ struct MergedCopies {
   std::vector<CopyMismatch> mismatches;
 };
 
+// Whether two documents of one form are about the same nominee or unit: the same subject as read, or — a copy
+// whose name OCR misread or missed — at least two identifying values (birth, ID number, phone, post, a long
+// text…) in common and more in common than apart.
+bool same_subject(const ExtractedDocument& a, const ExtractedDocument& b);
+
 // `folders[i]`: the batch folder of document i. Only documents of a known form, in the same folder, of the same
-// round and about the same subject (nominee or unit; the unit itself for reports and 附件4/9) are compared.
+// round and about the same subject are compared.
 MergedCopies find_copies(const std::vector<AssembledDocument>& documents,
                          const std::vector<ExtractedDocument>& extracted, const std::vector<std::string>& folders);
 
-// The fields of a merged document: each field from the first copy that read it `ok`, else from the first copy.
+// The fields of a merged document: each field from the first copy that read it `ok`; else the value most copies
+// read (scans of separate sheets misread independently), ties to the more confident read; else the first copy's.
 std::vector<ExtractedField> merged_fields(const std::vector<std::size_t>& group,
                                           const std::vector<ExtractedDocument>& extracted);
 

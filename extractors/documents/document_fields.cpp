@@ -5,6 +5,7 @@
 
 #include "extractors/documents/header_line.h"
 #include "extractors/documents/value_decision.h"
+#include "extractors/layout/label_match.h"
 #include "extractors/normalise/date_values.h"
 #include "extractors/normalise/normalise.h"
 #include "extractors/normalise/place_names.h"
@@ -56,6 +57,10 @@ ExtractedField field_from(const FieldModel& model, const ValueDecision& decision
   field.note = decision.note;
   check_places(field);
   check_recommender(field);
+  // 职级 as a post, 联系电话 as a name: the label of the next field taken for this one's value.
+  const bool free_text = model.type == "text" || model.type == "name";
+  if (free_text && field.value.is_string() && reads_as_label(field.value.get<std::string>()))
+    doubt(field, "the value reads as a printed label");
   return field;
 }
 
@@ -285,6 +290,15 @@ std::optional<std::string> value_text(const std::vector<ExtractedField>& fields,
 
 }  // namespace
 
+void summarise_fields(ExtractedDocument& document) {
+  nlohmann::json values = nlohmann::json::object();
+  for (const ExtractedField& field : document.fields)
+    if (!field.row_index && !field.value.is_null()) values[field.field] = field.value;
+  document.checks = cross_check_record(values);
+  document.subject = value_text(document.fields, "name");
+  if (!document.subject) document.subject = value_text(document.fields, "unit_name");
+}
+
 ExtractedDocument extract_document(const AssembledDocument& document, const std::vector<PageRead>& pages) {
   ExtractedDocument out;
   const auto kind = form_kind_from(document.form);
@@ -298,13 +312,7 @@ ExtractedDocument extract_document(const AssembledDocument& document, const std:
     out.fields = extract_report(*form, document, pages, out.recommender);
   }
 
-  nlohmann::json values = nlohmann::json::object();
-  for (const ExtractedField& field : out.fields)
-    if (!field.row_index && !field.value.is_null()) values[field.field] = field.value;
-  out.checks = cross_check_record(values);
-
-  out.subject = value_text(out.fields, "name");
-  if (!out.subject) out.subject = value_text(out.fields, "unit_name");
+  summarise_fields(out);
   if (!out.recommender) {
     for (const char* id : {"recommender", "unit_name", "unit_and_title"})
       if (const auto text = value_text(out.fields, id))

@@ -38,4 +38,7 @@ struct ExtractedDocument {
 
 ExtractedDocument extract_document(const AssembledDocument& document, const std::vector<PageRead>& pages);
 
+// The record's cross-checks and subject from its fields (again after copies are merged).
+void summarise_fields(ExtractedDocument& document);
+
 }  // namespace intake

@@ -27,6 +27,31 @@ std::u32string label_key(std::string_view text) {
   return key;
 }
 
+bool reads_as_label(std::string_view text) {
+  const std::u32string key = label_key(text);
+  if (key.empty()) return false;
+  static const std::vector<std::u32string> labels = [] {
+    std::vector<std::u32string> all;
+    for (const FormModel& form : form_catalogue().forms)
+      for (const auto* fields : {&form.fields, &form.columns})
+        for (const FieldModel& field : *fields)
+          for (const std::string& label : field.labels) all.push_back(label_key(label));
+    return all;
+  }();
+  return std::any_of(labels.begin(), labels.end(), [&](const std::u32string& label) {
+    return edit_distance(key, label) <= allowed_slips(label.size());
+  });
+}
+
+std::string label_characters(const std::vector<FieldModel>& fields) {
+  std::u32string characters;
+  for (const FieldModel& field : fields)
+    for (const std::string& label : field.labels)
+      for (const char32_t c : label_key(label))
+        if (characters.find(c) == std::u32string::npos) characters.push_back(c);
+  return utf8_encode(characters);
+}
+
 std::optional<LabelMatch> match_label(std::string_view text, const std::vector<FieldModel>& fields) {
   const std::u32string key = label_key(text);
   if (key.empty()) return std::nullopt;

@@ -20,6 +20,13 @@ struct LabelMatch {
 // The label's characters only: spaces, punctuation and brackets removed, full-width folded.
 std::u32string label_key(std::string_view text);
 
+// Whether the whole text is a printed label of some form (as tolerant as match_label): a value that reads as one
+// came from the wrong cell.
+bool reads_as_label(std::string_view text);
+
+// Every character of the fields' labels, each once (UTF-8): a whitelist for reading a label again.
+std::string label_characters(const std::vector<FieldModel>& fields);
+
 // The field whose label the whole text is, or starts with (then `remainder` holds the rest); nullopt when
 // no label fits unambiguously. `fields` are a form's fields or columns.
 std::optional<LabelMatch> match_label(std::string_view text, const std::vector<FieldModel>& fields);

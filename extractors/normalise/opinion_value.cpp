@@ -23,7 +23,8 @@ std::u32string trimmed(std::u32string_view text) {
   return std::u32string(text.substr(begin, end - begin));
 }
 
-// （盖章）, (单位盖章), 【签字】: a bracketed note of at most 6 characters that asks for a seal or a signature.
+// （盖章）, (单位盖章), 【签字】: a bracketed note of at most 6 characters that asks for a seal or a signature
+// (盖革 and 盖齐 are 盖章 under the seal's red).
 void remove_bracketed_placeholders(std::u32string& text) {
   constexpr std::u32string_view openers = U"(（[【";
   constexpr std::u32string_view closers = U")）]】";
@@ -34,7 +35,7 @@ void remove_bracketed_placeholders(std::u32string& text) {
     const bool short_note = close != std::u32string::npos && close - open - 1 <= longest_inside;
     const std::u32string_view inside =
         short_note ? std::u32string_view(text).substr(open + 1, close - open - 1) : std::u32string_view{};
-    if (short_note && inside.find_first_of(U"章签") != std::u32string_view::npos) {
+    if (short_note && inside.find_first_of(U"章签盖") != std::u32string_view::npos) {
       text.erase(open, close - open + 1);
       open = text.find_first_of(openers, open);  // what follows has moved to `open`
     } else {
@@ -82,6 +83,35 @@ bool is_signature_prompt(const std::u32string& line) {
   const bool prompt_word = rest.size() < line.size();
   const bool only_punctuation = rest.find_first_not_of(U":：()（） ") == std::u32string::npos;
   return prompt_word && only_punctuation;
+}
+
+// 盖章 or 公章 printed without brackets and misread under the seal (羡章, 状章, 盖革): a line of at most three
+// characters beside its punctuation, one of them 章 or 盖.
+bool is_seal_placeholder(const std::u32string& line) {
+  std::u32string letters;
+  for (const char32_t c : line)
+    if (is_han(c) || is_ascii_letter(c) || is_ascii_digit(c)) letters.push_back(c);
+  return !letters.empty() && letters.size() <= 3 && letters.find_first_of(U"章盖") != std::u32string::npos;
+}
+
+// What an opinion is written with: Chinese, digits and the punctuation of Chinese prose. Anything else — Latin
+// letters, °, £, ~, | — is the seal's lettering or specks read as characters.
+bool is_opinion_character(char32_t c) {
+  constexpr std::u32string_view prose = U"，。、；：？！“”‘’（）《》—…·%.,;:?!()";
+  return is_han(c) || is_ascii_digit(c) || is_space(c) || prose.find(c) != std::u32string_view::npos;
+}
+
+// Marks after the opinion's last sentence that are no words — fewer than two Chinese characters, or characters
+// no opinion holds (。/人t202oF, 。A): what the seal leaves when read. Removed; true when there were some.
+bool remove_trailing_marks(std::u32string& text) {
+  const std::size_t stop = text.find_last_of(U"。！");
+  if (stop == std::u32string::npos || stop + 1 >= text.size()) return false;
+  const std::u32string_view tail = std::u32string_view(text).substr(stop + 1);
+  const auto han = std::count_if(tail.begin(), tail.end(), is_han);
+  const bool odd = std::any_of(tail.begin(), tail.end(), [](char32_t c) { return !is_opinion_character(c); });
+  if (han >= 2 && !odd) return false;
+  text.erase(stop + 1);
+  return true;
 }
 
 struct Split {
@@ -164,12 +194,16 @@ Normalised normalise_opinion(std::string_view raw) {
   remove_blank_date_lines(text);
   std::vector<std::u32string> lines = non_blank_lines(text);
   std::erase_if(lines, is_signature_prompt);
+  std::erase_if(lines, is_seal_placeholder);
   if (lines.empty()) return missing_value();
 
   const Split split = split_final_date(std::move(lines));
   std::u32string rest;
   for (const std::u32string& line : split.lines) rest += line + U"\n";
-  const std::string opinion_text = join_lines(utf8_encode(rest), LineBreaks::keep_paragraphs);
+  std::u32string joined = utf8_decode(join_lines(utf8_encode(rest), LineBreaks::keep_paragraphs));
+  const bool marks_removed = remove_trailing_marks(joined);
+  const bool odd_characters = !std::all_of(joined.begin(), joined.end(), is_opinion_character);
+  const std::string opinion_text = utf8_encode(joined);
   nlohmann::json value{{"text", opinion_text}, {"sealed", false}, {"date", nullptr}};
 
   if (split.date && !split.date->date) return invalid_value(split.date->note, std::move(value));
@@ -178,6 +212,8 @@ Normalised normalise_opinion(std::string_view raw) {
   if (opinion_text.empty()) return review_value(std::move(value), 1.0, "a date but no opinion text");
   if (opinion_text.find("\xEF\xBF\xBD") != std::string::npos)
     return review_value(std::move(value), unrecognised_factor, "unreadable characters in the text");
+  if (marks_removed) return review_value(std::move(value), 1.0, "marks after the opinion's last sentence left out");
+  if (odd_characters) return review_value(std::move(value), 1.0, "characters no opinion is written with");
   return ok_value(std::move(value));
 }
 

@@ -106,7 +106,21 @@ Normalised text_result(std::string text) {
 
 }  // namespace
 
-Normalised normalise_text(std::string_view raw) { return text_result(join_lines(raw, LineBreaks::join_all)); }
+// A separator left over from the label (推荐单位：朝阳市 cut after the colon reads ",朝阳市") or a ruling's stub read
+// as a stroke: no one-line value starts with these, and none ends with a separator.
+std::string without_stray_edges(const std::string& text) {
+  constexpr std::u32string_view leading = U",，.。、:：;；-—_|~·'\"`";
+  constexpr std::u32string_view trailing = U",，、:：;；-—_|~'\"`";
+  std::u32string chars = utf8_decode(text);
+  std::size_t begin = 0, end = chars.size();
+  while (begin < end && (leading.find(chars[begin]) != std::u32string_view::npos || is_space(chars[begin]))) ++begin;
+  while (end > begin && (trailing.find(chars[end - 1]) != std::u32string_view::npos || is_space(chars[end - 1]))) --end;
+  return utf8_encode(chars.substr(begin, end - begin));
+}
+
+Normalised normalise_text(std::string_view raw) {
+  return text_result(without_stray_edges(join_lines(raw, LineBreaks::join_all)));
+}
 
 std::string chinese_punctuation(std::string_view text) {
   std::u32string chars = utf8_decode(text);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extractors/layout/label_match.h"
+#include "extractors/normalise/vocabulary_snap.h"
 
 namespace intake {
 namespace {
@@ -48,7 +49,45 @@ std::optional<std::size_t> cell_below(const std::vector<CellText>& cells, std::s
   return best;
 }
 
+// Within half the label's characters (one for a two-character label): 推荐单位六 is near 推荐单位意见.
+bool near_label(const std::u32string& key, const FieldModel& field) {
+  for (const std::string& label : field.labels) {
+    const std::u32string wanted = label_key(label);
+    const int reach = std::max<int>(1, static_cast<int>(wanted.size() / 2));
+    if (edit_distance(key, wanted) <= reach) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>& cells,
+                                                     const std::vector<LabelledCell>& pairs,
+                                                     const std::vector<FieldModel>& fields) {
+  std::vector<const FieldModel*> missing;
+  for (const FieldModel& field : fields)
+    if (std::none_of(pairs.begin(), pairs.end(), [&](const LabelledCell& pair) { return pair.field == &field; }))
+      missing.push_back(&field);
+  std::vector<bool> used(cells.size(), false);
+  for (const LabelledCell& pair : pairs) {
+    used[pair.label_cell] = true;
+    if (pair.value_cell) used[*pair.value_cell] = true;
+  }
+  std::vector<LabelCandidate> candidates;
+  if (missing.empty()) return candidates;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const std::u32string key = label_key(cells[i].text);
+    if (used[i] || key.size() < 2) continue;
+    LabelCandidate candidate{i, {}};
+    for (const FieldModel* field : missing)
+      if (near_label(key, *field)) candidate.fields.push_back(*field);
+    if (candidate.fields.empty()) continue;
+    const auto right = cell_to_the_right(cells, i);
+    if (right && is_label_text(cells[*right].text, fields)) continue;
+    candidates.push_back(std::move(candidate));
+  }
+  return candidates;
+}
 
 bool is_label_text(const std::string& text, const std::vector<FieldModel>& fields) {
   const auto match = match_label(text, fields);

@@ -35,6 +35,18 @@ struct LabelledCell {
 std::vector<LabelledCell> pair_labels_with_values(const std::vector<CellText>& cells,
                                                   const std::vector<FieldModel>& fields);
 
+// Cells that may hold a label OCR misread past matching, worth reading again with only label characters allowed:
+// some field has no label yet, the cell's text is within half that label's characters of it, and the cell stands
+// where a label does — neither a found label nor a found value, and not just left of a found label (a value is).
+// Each with the fields whose labels it is near.
+struct LabelCandidate {
+  std::size_t cell = 0;
+  std::vector<FieldModel> fields;
+};
+std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>& cells,
+                                                     const std::vector<LabelledCell>& pairs,
+                                                     const std::vector<FieldModel>& fields);
+
 // Is this cell's text a label of one of `fields`? Used to tell a header row of column labels from data.
 bool is_label_text(const std::string& text, const std::vector<FieldModel>& fields);
 

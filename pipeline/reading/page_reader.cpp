@@ -148,7 +148,7 @@ class PageReading {
   // A cell read line by line: Tesseract's own block layout drops short lines of a wrapped value (县处级 / 副职)
   // and lone characters, while each line found here and read alone comes out whole. Lines OCR is unsure of and
   // that are short are seal fragments and specks, not text: they are left out.
-  CellRead read_cell(const cv::Rect& box) {
+  CellRead read_cell(const cv::Rect& box, const std::string& whitelist = {}) {
     CellRead cell;
     cell.read.mode = std::string(name_of(ReadMode::block));
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
@@ -163,7 +163,7 @@ class PageReading {
     const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
     for (const cv::Rect& found : find_text_lines(binary, clean_.dpi)) {
       const cv::Rect line = padded(found, grey.size());
-      const OcrText text = read_region(engine_, grey(line), line + inside.tl(), ReadMode::line);
+      const OcrText text = read_region(engine_, grey(line), line + inside.tl(), ReadMode::line, whitelist);
       if (text.text.empty()) continue;
       const std::size_t characters = utf8_decode(text.text).size();
       if (text.confidence < noise_line_confidence && characters <= noise_line_characters) continue;
@@ -193,9 +193,10 @@ class PageReading {
 
   // `image` is the region `page_box` (clean-page pixels) cut out for OCR; a born-digital page's own text is read
   // from its layer instead, by the same box mapped back to the rendered page.
-  OcrText read_region(TesseractEngine& engine, const cv::Mat& image, const cv::Rect& page_box, ReadMode mode) {
+  OcrText read_region(TesseractEngine& engine, const cv::Mat& image, const cv::Rect& page_box, ReadMode mode,
+                      const std::string& whitelist = {}) {
     if (text_layer_) return read_text_layer(*text_layer_, clean_.original_box(page_box));
-    return engine.read(image, clean_.dpi, mode);
+    return engine.read(image, clean_.dpi, mode, whitelist);
   }
 
   cv::Rect padded(cv::Rect line, cv::Size size) const {
@@ -331,8 +332,12 @@ class PageReading {
       read_column_table(table, cells, columns_form ? columns_form : title_form);
       return;
     }
-    const auto& fields = title_form && title_form->layout == "record" ? title_form->fields : all_record_fields();
-    for (const LabelledCell& pair : pair_labels_with_values(cells, fields)) {
+    const bool known_form = title_form && title_form->layout == "record";
+    const auto& fields = known_form ? title_form->fields : all_record_fields();
+    std::vector<LabelledCell> pairs = pair_labels_with_values(cells, fields);
+    if (known_form && !text_layer_ && reread_missing_labels(cells, pairs, fields))
+      pairs = pair_labels_with_values(cells, fields);
+    for (const LabelledCell& pair : pairs) {
       LabelledValue value;
       value.field = pair.field->id;
       value.label = pair.label;
@@ -360,6 +365,23 @@ class PageReading {
       out_.values.push_back(std::move(value));
     }
     read_carried_text(table, cells, fields);
+  }
+
+  // Labels OCR misread past matching (推荐单位意见 read 推荐单位六) read once more with only the form's label
+  // characters allowed. Returns whether a label was found.
+  bool reread_missing_labels(std::vector<CellText>& cells, const std::vector<LabelledCell>& pairs,
+                             const std::vector<FieldModel>& fields) {
+    const std::vector<LabelCandidate> candidates = misread_label_candidates(cells, pairs, fields);
+    if (candidates.empty()) return false;
+    const std::string whitelist = label_characters(fields);
+    std::set<std::string> found;
+    for (const LabelCandidate& candidate : candidates) {
+      const CellRead again = read_cell(cells[candidate.cell].box, whitelist);
+      const auto match = match_label(again.read.text, candidate.fields);
+      if (!match || !match->remainder.empty() || !found.insert(match->field->id).second) continue;
+      cells[candidate.cell].text = again.read.text;
+    }
+    return !found.empty();
   }
 
   // A form's second page that continues a long text: its first row is an empty label cell and the text.

@@ -57,5 +57,79 @@ TEST(CopyMerge, DifferentNomineesFoldersAndUnknownPagesNeverMerge) {
   EXPECT_EQ(merged.groups.size(), 5u);
 }
 
+ExtractedField field(std::string id, nlohmann::json value, FieldStatus status = FieldStatus::review,
+                     double confidence = 0.9) {
+  ExtractedField f{std::move(id), std::nullopt, std::move(value), status};
+  f.confidence = confidence;
+  return f;
+}
+
+ExtractedDocument nominee(std::optional<std::string> name, std::string birth, std::string unit, std::string deeds) {
+  ExtractedDocument e;
+  e.subject = name;
+  e.fields.push_back(field("name", name ? nlohmann::json(*name) : nlohmann::json()));
+  e.fields.push_back(field("birth", birth, FieldStatus::ok));
+  e.fields.push_back(field("unit_and_title", unit, FieldStatus::ok));
+  e.fields.push_back(field("deeds", deeds));
+  e.fields.push_back(field("gender", "男", FieldStatus::ok));
+  return e;
+}
+
+const std::string deeds = "冯赟同志自2015年起负责全市政务公开工作，坚持以公开为常态、不公开为例外，工作成效显著。";
+
+TEST(CopyMerge, ACopyWhoseNameWasMisreadOrMissedJoinsByItsOtherValues) {
+  const std::vector<AssembledDocument> documents(3, document("annex3"));
+  std::string misread_deeds = deeds;
+  misread_deeds.replace(0, 6, "汉园");  // 冯赟 → 汉园 in the text as well
+  std::vector<ExtractedDocument> reads{nominee("冯赟", "1976-09", "朝阳市自然资源局主任", deeds),
+                                       nominee("汉园", "1976-09", "朝阳市自然资源局主任", misread_deeds),
+                                       nominee(std::nullopt, "1976-09", "旨阳市目然资源局主任", deeds)};
+  reads[2].fields[2].status = FieldStatus::review;  // the misread post is no certain difference
+  EXPECT_TRUE(same_subject(reads[0], reads[1]));
+  EXPECT_TRUE(same_subject(reads[0], reads[2]));  // birth and deeds agree, the post differs: 2 to 1
+  const auto merged = find_copies(documents, reads, std::vector<std::string>(3, "scans/a"));
+  ASSERT_EQ(merged.groups.size(), 1u);
+  EXPECT_EQ(merged.groups[0].size(), 3u);
+}
+
+TEST(CopyMerge, TwoNomineesSharingCommonValuesStayApart) {
+  // Same gender, same birth month: common values are no identity.
+  const ExtractedDocument a = nominee("王晓梅", "1980-01", "朝阳市数据局副局长", deeds);
+  const ExtractedDocument b = nominee("李明", "1980-01", "朝阳市民政局科长", "李明同志长期从事政府信息公开工作，主动公开文件1200余件。");
+  EXPECT_FALSE(same_subject(a, b));
+  const ExtractedDocument c = nominee("李明", "1975-03", "朝阳市民政局科长", deeds);  // one in common, two apart
+  EXPECT_FALSE(same_subject(a, c));
+}
+
+TEST(CopyMerge, WithoutACertainReadTheValueMostCopiesReadWins) {
+  const std::vector<std::size_t> group{0, 1, 2};
+  std::vector<ExtractedDocument> reads(3);
+  reads[0].fields.push_back(field("name", "汉园", FieldStatus::review, 0.95));
+  reads[1].fields.push_back(field("name", "冯赟", FieldStatus::review, 0.80));
+  reads[2].fields.push_back(field("name", "冯赟", FieldStatus::review, 0.70));
+  auto fields = merged_fields(group, reads);
+  EXPECT_EQ(fields[0].value, "冯赟");
+  EXPECT_EQ(fields[0].status, FieldStatus::review);  // agreement across copies is no certainty: fonts misread alike
+  EXPECT_DOUBLE_EQ(fields[0].confidence, 0.80);
+
+  // An opinion: the date most copies read, whatever debris its text carries.
+  std::vector<ExtractedDocument> opinions(3);
+  opinions[0].fields.push_back(field("org_opinion", {{"text", "同意。"}, {"sealed", true}, {"date", nullptr}}));
+  opinions[1].fields.push_back(field("org_opinion", {{"text", "同意。羡章"}, {"sealed", true}, {"date", "2026-01-09"}},
+                                     FieldStatus::review, 0.6));
+  opinions[2].fields.push_back(field("org_opinion", {{"text", "同意。"}, {"sealed", true}, {"date", "2026-01-09"}},
+                                     FieldStatus::review, 0.7));
+  fields = merged_fields(group, opinions);
+  EXPECT_EQ(fields[0].value["date"], "2026-01-09");
+  EXPECT_EQ(fields[0].value["text"], "同意。");
+
+  // Nothing read anywhere: the first copy's field stays.
+  std::vector<ExtractedDocument> blanks(3);
+  for (auto& blank : blanks) blank.fields.push_back(field("phone", nullptr, FieldStatus::missing));
+  blanks[0].fields[0].note = "label not found";
+  fields = merged_fields(group, blanks);
+  EXPECT_EQ(fields[0].note, "label not found");
+}
+
 }  // namespace
 }  // namespace intake

@@ -27,6 +27,25 @@ TEST(LabelMatch, OneSlipOnlyInLongLabels) {
   EXPECT_EQ(matched_id(""), "");
 }
 
+TEST(LabelMatch, LabelCharactersAreEachCharacterOnce) {
+  const std::vector<FieldModel> fields{*form_catalogue().find(FormKind::annex6)->field("name"),
+                                       *form_catalogue().find(FormKind::annex6)->field("gender")};
+  const std::string characters = label_characters(fields);
+  for (const char* wanted : {"姓", "名", "性", "别"}) EXPECT_NE(characters.find(wanted), std::string::npos) << wanted;
+  EXPECT_EQ(characters.find("民"), std::string::npos);
+  EXPECT_EQ(characters.find("名"), characters.rfind("名"));
+}
+
+TEST(LabelMatch, ReadsAsLabelOfAnyForm) {
+  EXPECT_TRUE(reads_as_label("职级"));
+  EXPECT_TRUE(reads_as_label("联系电话"));
+  EXPECT_TRUE(reads_as_label("工作单位及职务："));
+  EXPECT_TRUE(reads_as_label("推荐单位意兄"));  // one slip in a long label
+  EXPECT_FALSE(reads_as_label("朝阳市建平县人民政府副县长"));
+  EXPECT_FALSE(reads_as_label("王晓梅"));
+  EXPECT_FALSE(reads_as_label(""));
+}
+
 TEST(LabelMatch, FindsAnInlineValue) {
   const auto match = match_label("姓名：王晓梅", annex6_fields());
   ASSERT_TRUE(match);

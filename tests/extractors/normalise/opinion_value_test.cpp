@@ -53,6 +53,26 @@ TEST(NormaliseOpinion, NoDateOrNoTextIsForReview) {
   EXPECT_EQ(normalise_opinion("同意推荐。\n2026年1月 日").status, FieldStatus::review);
 }
 
+TEST(NormaliseOpinion, TheSealsLetteringIsNoText) {
+  // 盖章 misread under the seal, with or without brackets: a placeholder still.
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。\n羡章\n2025年12月17日"), opinion("同意推荐。", "2025-12-17")));
+  EXPECT_TRUE(is_ok(normalise_opinion("同意。\n(盖革)2026年1月9日"), opinion("同意。", "2026-01-09")));
+  // Marks after the last sentence are left out, and the opinion goes to review.
+  Normalised n = normalise_opinion("同意推荐。A\n2026年1月9日");
+  EXPECT_TRUE(is(n, FieldStatus::review, opinion("同意推荐。", "2026-01-09")));
+  EXPECT_EQ(n.note, "marks after the opinion's last sentence left out");
+  n = normalise_opinion("该同志事迹突出，同意推荐。[hieWe£4a\n2026年1月9日");
+  EXPECT_TRUE(is(n, FieldStatus::review, opinion("该同志事迹突出，同意推荐。", "2026-01-09")));
+  // A signature under the opinion is words, not marks.
+  EXPECT_TRUE(is_ok(normalise_opinion("同意推荐。\n鞍山市人民政府办公室\n2026年1月9日"),
+                    opinion("同意推荐。\n鞍山市人民政府办公室", "2026-01-09")));
+  // A character no opinion is written with, anywhere: read wrongly.
+  n = normalise_opinion("同忆°\n2026年1月9日");
+  EXPECT_EQ(n.status, FieldStatus::review);
+  EXPECT_EQ(n.note, "characters no opinion is written with");
+  EXPECT_EQ(normalise_opinion("经研究,同意推荐。\n2026年1月9日").status, FieldStatus::ok);
+}
+
 TEST(NormaliseOpinion, ImpossibleDateIsInvalid) {
   const Normalised n = normalise_opinion("同意推荐。\n2026年2月30日");
   EXPECT_TRUE(is(n, FieldStatus::invalid, opinion("同意推荐。", nullptr)));

@@ -52,6 +52,11 @@ TEST(NormaliseText, Values) {
   EXPECT_TRUE(is(normalise_text(""), FieldStatus::missing, nullptr));
   EXPECT_TRUE(is(normalise_text(" \n\t　"), FieldStatus::missing, nullptr));
   EXPECT_EQ(normalise_text("王\xFF").status, FieldStatus::review);
+  // A separator left from the label, or a ruling's stub, at either edge.
+  EXPECT_TRUE(is_ok(normalise_text(",朝阳市"), "朝阳市"));
+  EXPECT_TRUE(is_ok(normalise_text("： 朝阳市数据局 |"), "朝阳市数据局"));
+  EXPECT_TRUE(is_ok(normalise_text("沈阳市人民政府（办公厅）"), "沈阳市人民政府（办公厅）"));
+  EXPECT_TRUE(is(normalise_text("，"), FieldStatus::missing, nullptr));
 }
 
 TEST(NormaliseLongText, PunctuationBesideHanIsFullWidth) {

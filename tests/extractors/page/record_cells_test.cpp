@@ -67,5 +67,29 @@ TEST(RecordCells, TellsLabelTextFromValues) {
   EXPECT_FALSE(is_label_text("姓名：王晓梅", annex6_fields()));  // a label with its value is not a bare label
 }
 
+TEST(RecordCells, MisreadLabelsNearAMissingLabelAreCandidatesButValuesAreNot) {
+  // 民族's label misread 民旗 and 推荐单位意见 read 推荐单位六; 汉族 (a value one character from 民族) stands left of
+  // the found label 政治面貌, so it is no label.
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 40}, "姓名"},   {{100, 0, 150, 40}, "王晓梅"}, {{250, 0, 100, 40}, "民旗"},
+      {{350, 0, 100, 40}, "汉族"}, {{450, 0, 100, 40}, "政治面貌"}, {{550, 0, 100, 40}, "中共党员"},
+      {{0, 40, 100, 200}, "推\n荐\n单\n位\n六"}, {{100, 40, 550, 200}, "同意推荐。"},
+  };
+  const auto pairs = pair_labels_with_values(cells, annex6_fields());
+  const auto candidates = misread_label_candidates(cells, pairs, annex6_fields());
+  ASSERT_EQ(candidates.size(), 2u);
+  EXPECT_EQ(candidates[0].cell, 2u);
+  ASSERT_EQ(candidates[0].fields.size(), 1u);
+  EXPECT_EQ(candidates[0].fields[0].id, "ethnicity");
+  EXPECT_EQ(candidates[1].cell, 6u);
+  ASSERT_FALSE(candidates[1].fields.empty());
+  EXPECT_EQ(candidates[1].fields[0].id, "recommender_opinion");
+
+  // Nothing is missing: no candidates.
+  const std::vector<CellText> whole{{{0, 0, 100, 40}, "姓名"}, {{100, 0, 150, 40}, "王晓梅"}};
+  const std::vector<FieldModel> name_only{*form_catalogue().find(FormKind::annex6)->field("name")};
+  EXPECT_TRUE(misread_label_candidates(whole, pair_labels_with_values(whole, name_only), name_only).empty());
+}
+
 }  // namespace
 }  // namespace intake
