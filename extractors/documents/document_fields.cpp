@@ -99,10 +99,11 @@ class RecordExtraction {
     for (const FieldModel& model : form_.fields) {
       const auto found = found_.find(model.id);
       if (found == found_.end()) {
-        // The label was not found at all: nothing to show, and a person should look if the field matters.
+        // The label was not found at all: nothing to show, and a person should look — an optional field too, for
+        // its row may hold a value OCR could not tie to the label.
         ExtractedField field;
         field.field = model.id;
-        field.status = model.required ? FieldStatus::missing : FieldStatus::ok;
+        field.status = model.required ? FieldStatus::missing : FieldStatus::review;
         field.note = "label not found";
         if (!model.blank_on_submission) fields.push_back(std::move(field));
         continue;

@@ -15,24 +15,39 @@ int inches(double value, int dpi) { return std::max(3, static_cast<int>(std::lro
 
 // Marks horizontal runs of ink at least `min_length` long, bridging gaps up to `max_gap` (the pinholes of a 1-bit
 // scan). Works on the row runs of the ink: a morphological opening with a 100-pixel kernel costs fifty times more
-// on an A4 page.
-cv::Mat long_horizontal_runs(std::span<const PixelRun> ink, cv::Size size, int min_length, int max_gap) {
-  cv::Mat runs = cv::Mat::zeros(size, CV_8UC1);
+// on an A4 page. A ruling that a light or 1-bit scan broke into pieces, each half a ruling long at least, is
+// joined across gaps up to `bridge` and `step` rows apart: no character has two such strokes side by side.
+cv::Mat long_horizontal_runs(std::span<const PixelRun> ink, cv::Size size, int min_length, int max_gap, int bridge,
+                             int step) {
+  cv::Mat pieces = cv::Mat::zeros(size, CV_8UC1);
+  const int min_piece = bridge > 0 ? min_length / 2 : min_length;
   for (std::size_t i = 0; i < ink.size();) {
     const PixelRun first = ink[i];
     int end = first.end;
     for (++i; i < ink.size() && ink[i].line == first.line && ink[i].begin - end <= max_gap; ++i) end = ink[i].end;
-    if (end - first.begin >= min_length) {
-      unsigned char* row = runs.ptr<unsigned char>(first.line);
+    if (end - first.begin >= min_piece) {
+      unsigned char* row = pieces.ptr<unsigned char>(first.line);
       std::fill(row + first.begin, row + end, 255);
     }
   }
+  if (bridge <= 0) return pieces;
+  cv::Mat joined;
+  cv::morphologyEx(pieces, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {bridge + 1, 2 * step + 1}));
+  cv::Mat runs = cv::Mat::zeros(size, CV_8UC1);
+  for (const PixelRun& run : row_runs(joined))
+    if (run.end - run.begin >= min_length) {
+      unsigned char* row = runs.ptr<unsigned char>(run.line);
+      std::fill(row + run.begin, row + run.end, 255);
+    }
   return runs;
 }
 
 // The same runs down the columns, as column runs (`line` is x), sorted by column: one pass over the row runs
-// with a run open per column, instead of transposing the page there and back.
-std::vector<PixelRun> long_vertical_runs(std::span<const PixelRun> ink, cv::Size size, int min_length, int max_gap) {
+// with a run open per column, instead of transposing the page there and back. Each row run counts `widen` pixels
+// wider on both sides: a thin ruling turned by deskewing steps from column to column, and only a widened column
+// holds it whole.
+std::vector<PixelRun> long_vertical_runs(std::span<const PixelRun> ink, cv::Size size, int min_length, int max_gap,
+                                         int widen) {
   std::vector<int> start(static_cast<std::size_t>(size.width), -1), last(static_cast<std::size_t>(size.width), -1);
   std::vector<PixelRun> runs;
   auto close_run = [&](int x) {
@@ -40,7 +55,7 @@ std::vector<PixelRun> long_vertical_runs(std::span<const PixelRun> ink, cv::Size
     start[x] = -1;
   };
   for (const PixelRun& run : ink)
-    for (int x = run.begin; x < run.end; ++x) {
+    for (int x = std::max(0, run.begin - widen); x < std::min(size.width, run.end + widen); ++x) {
       if (start[x] >= 0 && run.line - last[x] - 1 > max_gap) close_run(x);
       if (start[x] < 0) start[x] = run.line;
       last[x] = run.line;
@@ -180,11 +195,17 @@ PageRulings find_rulings(const cv::Mat& binary, int dpi, const TableOptions& opt
   cv::threshold(binary, ink, 127, 255, cv::THRESH_BINARY_INV);
   const std::vector<PixelRun> ink_runs = row_runs(ink);
   const int pinhole = 4;
+  const int step = std::max(1, dpi / 200);  // a deskewed ruling's step: one pixel at 200 dpi
   PageRulings rulings;
-  rulings.horizontal = long_horizontal_runs(ink_runs, ink.size(), inches(options.min_horizontal_inches, dpi), pinhole);
-  rulings.vertical =
-      anchored_verticals(long_vertical_runs(ink_runs, ink.size(), inches(options.min_vertical_inches, dpi), pinhole),
-                         rulings.horizontal, dpi);
+  const int bridge = std::max(pinhole, dpi / 10);  // 2.5 mm
+  // Rows of ink thickened by a step up and down, so a ruling deskewing turned into a staircase is one run per row.
+  cv::Mat thickened;
+  cv::dilate(ink, thickened, cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * step + 1}));
+  rulings.horizontal = long_horizontal_runs(row_runs(thickened), ink.size(), inches(options.min_horizontal_inches, dpi),
+                                            pinhole, bridge, step);
+  rulings.vertical = anchored_verticals(
+      long_vertical_runs(ink_runs, ink.size(), inches(options.min_vertical_inches, dpi), pinhole, step),
+      rulings.horizontal, dpi);
   return rulings;
 }
 

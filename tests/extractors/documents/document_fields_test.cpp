@@ -57,7 +57,21 @@ TEST(DocumentFields, RecordFieldsFromLabelsAcrossPagesAndTheAnnexPage) {
   EXPECT_EQ(field(extracted, "supervisor_opinion").value["date"], "2026-01-09");
   EXPECT_EQ(field(extracted, "supervisor_opinion").page, std::optional<std::size_t>(1));
   EXPECT_EQ(field(extracted, "id_number").status, FieldStatus::missing);  // label never found
+  // An optional field whose label was never found is not known to be blank.
+  EXPECT_EQ(field(extracted, "awards").status, FieldStatus::review);
+  EXPECT_EQ(field(extracted, "awards").note, "label not found");
   EXPECT_EQ(extracted.subject, std::optional<std::string>("王晓梅"));
+}
+
+TEST(DocumentFields, AValueThatReadsAsALabelIsNeverOk) {
+  PageRead first;
+  first.form = "annex6";
+  first.values = {labelled("unit_and_title", {sure("职级"), sure("职级", "line")}),
+                  labelled("name", {sure("王晓梅"), sure("王晓梅", "line")})};
+  const auto extracted = extract_document(assembled("annex6", {PageRole::first}), {first});
+  EXPECT_EQ(field(extracted, "unit_and_title").status, FieldStatus::review);
+  EXPECT_EQ(field(extracted, "unit_and_title").note, "the value reads as a printed label");
+  EXPECT_EQ(field(extracted, "name").status, FieldStatus::ok);
 }
 
 TEST(DocumentFields, ALongTextCarriedOntoTheNextPageIsJoined) {

@@ -96,6 +96,21 @@ TEST(TableGrid, SurvivesBrokenRulingsOfA1BitScan) {
   EXPECT_EQ(tables[0].cells.size(), 15u);
 }
 
+TEST(TableGrid, JoinsRulingsALightScanBrokeAndADeskewTurnedIntoSteps) {
+  // Hair-thin rulings, the horizontal ones with 1.5 mm dropouts, then a 0.4° turn without smoothing: each ruling is a
+  // staircase of one-pixel steps, as a deskewed 1-bit page's are.
+  auto table = draw_table(200, 5, 1);
+  for (const int x : {250, 600, 1000, 1350}) cv::rectangle(table.page, cv::Rect(x, 0, 12, table.page.rows), 255, cv::FILLED);
+  for (const int y : {360, 550, 700, 1100, 1400}) cv::rectangle(table.page, cv::Rect(0, y, table.page.cols, 4), 255, cv::FILLED);
+  cv::Mat turned;
+  const cv::Mat turn = cv::getRotationMatrix2D({table.page.cols / 2.0f, table.page.rows / 2.0f}, 0.4, 1.0);
+  cv::warpAffine(table.page, turned, turn, table.page.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, 255);
+  const auto tables = find_tables(turned, 200);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].cells.size(), 15u);
+  EXPECT_EQ(tables[0].row_edges.size(), 7u);
+}
+
 TEST(TableGrid, APageOfTextHasNoTable) {
   cv::Mat page(2339, 1654, CV_8UC1, cv::Scalar(255));
   for (int line = 0; line < 40; ++line)
