@@ -162,6 +162,30 @@ Split split_final_date(std::vector<std::u32string> lines) {
   return {std::move(lines), std::nullopt};
 }
 
+// A date line with what may stand beside it: 2026年1月9日 is 9 characters, 二〇二六年十二月二十九日 12.
+constexpr std::size_t longest_date_line = 16;
+
+bool has_year(const std::u32string& line) {
+  for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
+    const bool four = std::all_of(line.begin() + static_cast<std::ptrdiff_t>(i),
+                                  line.begin() + static_cast<std::ptrdiff_t>(i + 4), is_ascii_digit);
+    const bool fifth = i + 4 < line.size() && is_ascii_digit(line[i + 4]);
+    const bool before = i > 0 && is_ascii_digit(line[i - 1]);
+    if (four && !fifth && !before && (line.compare(i, 2, U"19") == 0 || line.compare(i, 2, U"20") == 0)) return true;
+  }
+  return false;
+}
+
+bool has_chinese_year(const std::u32string& line) {
+  std::size_t run = 0;
+  for (const char32_t c : line) {
+    const bool numeral = (is_chinese_numeral(c) && !is_chinese_numeral_unit(c)) || c == U'O' || c == U'〇';
+    run = numeral ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lines) {
@@ -173,6 +197,10 @@ std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lin
     // O for 〇 is how OCR often reads a Chinese zero (二O二六年).
     const auto numeral = [](char32_t c) { return is_ascii_digit(c) || is_chinese_numeral(c) || c == U'O'; };
     if (static_cast<std::size_t>(std::count_if(line.begin(), line.end(), is_ascii_digit)) >= least_digits) return i;
+    // A short line with a year in it and the rest lost under the seal (2026盾廊虽, 二〇二六年…): four numerals
+    // starting 19 or 20, or three Chinese numerals in a row, that no sentence of an opinion holds.
+    const bool sentence = line.find_first_of(U"，。；,;") != std::u32string::npos;
+    if (!sentence && line.size() <= longest_date_line && (has_year(line) || has_chinese_year(line))) return i;
     // A year is at least two numerals before 年 (2026年, 二〇二六年); 近三年 and 十年 are spans of time.
     for (std::size_t year = line.find(U'年'); year != std::u32string::npos; year = line.find(U'年', year + 1)) {
       std::size_t before = year;

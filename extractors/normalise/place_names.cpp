@@ -109,7 +109,10 @@ PlaceCheck check_leading_places(std::string_view raw) {
       at += near->size();
       continue;
     }
-    if (first) {
+    // After a known city, X区 or X县 of three to five characters is a district, whatever follows (社区 and 市场
+    // are shorter or end otherwise): one that is no district and near none is misread beyond snapping.
+    const bool district = !first && run.size() >= 3 && (run.back() == U'区' || run.back() == U'县');
+    if (first || district) {
       check.verdict = PlaceVerdict::unknown;
       check.read = utf8_encode(run);
     }

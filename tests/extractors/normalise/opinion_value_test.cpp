@@ -87,6 +87,14 @@ TEST(OpinionDateLine, TheLastLineWithAFilledInDate) {
   EXPECT_EQ(opinion_date_line({"同意推荐。", "(公章)", "2025生12月15日"}), 2u);
 }
 
+TEST(OpinionDateLine, AYearWhoseRestTheSealTook) {
+  EXPECT_EQ(opinion_date_line({"同意推荐。", "(公章)", "2026盾廊虽"}), 2u);
+  EXPECT_EQ(opinion_date_line({"同意推荐。", "二〇二六盾一"}), 1u);
+  // A number in a sentence is no date line.
+  EXPECT_EQ(opinion_date_line({"共受理申请2026件，同意推荐。"}), std::nullopt);
+  EXPECT_EQ(opinion_date_line({"三十三人参加，同意推荐。"}), std::nullopt);
+}
+
 TEST(OpinionDateLine, NoneInABlankOrDatelessBox) {
   EXPECT_EQ(opinion_date_line({"（公章）", "年  月  日"}), std::nullopt);
   EXPECT_EQ(opinion_date_line({"该同志近三年年度考核均为称职以上等次，同意推荐。"}), std::nullopt);

@@ -38,6 +38,13 @@ TEST(PlaceNames, AnUnknownPlaceNearNoneOrSeveralIsUnknown) {
   EXPECT_EQ(far.text, "潜浪市人民政府办公室");
   // 铁北区 is one character from both 铁东区 and 铁西区: not guessed.
   EXPECT_EQ(check_leading_places("铁北区人民政府").verdict, PlaceVerdict::unknown);
+  // A district after a known city misread two characters away: unknown, not guessed.
+  const PlaceCheck district = check_leading_places("营口市鳄鱼疾区人民政府办公室");
+  EXPECT_EQ(district.verdict, PlaceVerdict::unknown);
+  EXPECT_EQ(district.read, "鳄鱼疾区");
+  // Words after a city that merely end in 区 or 市 are no district.
+  EXPECT_EQ(check_leading_places("朝阳市社区服务中心").verdict, PlaceVerdict::known);
+  EXPECT_EQ(check_leading_places("沈阳市市场监督管理局").verdict, PlaceVerdict::known);
 }
 
 TEST(PlaceNames, EveryRecommendingCityIsAKnownPlace) {
