@@ -1,6 +1,7 @@
 #include "pipeline/reading/page_reader.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -138,8 +139,11 @@ class PageReading {
       join_running_text();
       return;
     }
+    // The lines above the table. Its top may be a seal's rim put back as a ruling, cutting the 推荐单位 line
+    // under the seal in two: the lines are found a little further down and kept when they centre above the top.
     const int table_top = tables_.front().bounds.y;
-    read_lines(cv::Rect(0, 0, page.width, std::max(0, table_top - 2)));
+    const int below = static_cast<int>(5 * px_per_mm(clean_.dpi));
+    read_lines(cv::Rect(0, 0, page.width, std::min(page.height, std::max(0, table_top - 2) + below)), table_top);
     find_page_title();
     for (const TableGrid& table : tables_) read_table(table);
   }
@@ -225,18 +229,26 @@ class PageReading {
 
   PixelBox original(const cv::Rect& box) const { return pixel_box(clean_.original_box(box)); }
 
-  void read_lines(const cv::Rect& region) {
+  // The text lines of `region` whose centre lies above `centre_above` (page pixels).
+  void read_lines(const cv::Rect& region, int centre_above = std::numeric_limits<int>::max()) {
     if (region.area() == 0) return;
     if (text_layer_) {
+      // The layer is in the rendered page's pixels.
+      const bool limited = centre_above != std::numeric_limits<int>::max();
+      const int layer_limit =
+          limited ? clean_.original_box(cv::Rect(0, centre_above, 1, 1)).y : std::numeric_limits<int>::max();
       for (const OcrText& line : read_text_layer_lines(*text_layer_, clean_.original_box(region))) {
         cv::Rect box = line.symbols.front().box;
         for (const OcrSymbol& symbol : line.symbols) box |= symbol.box;
-        if (has_word_character(line.text)) out_.lines.push_back({text_read(line, ReadMode::line), pixel_box(box)});
+        if (box.y + box.height / 2 >= layer_limit) continue;
+        if (has_word_character(line.text))
+          out_.lines.push_back({text_read(line, ReadMode::line), pixel_box(box)});
       }
       return;
     }
     for (const cv::Rect& line : find_text_lines(clean_.binary(region), clean_.dpi)) {
       const cv::Rect box(line.x + region.x, line.y + region.y, line.width, line.height);
+      if (box.y + box.height / 2 >= centre_above) continue;
       OcrText read = read_region(engine_, clean_.grey(box), box, ReadMode::line);
       if (!has_word_character(read.text)) continue;  // rule ends, frame edges and specks read as | - _
       out_.lines.push_back({text_read(read, ReadMode::line), original(box)});
@@ -433,6 +445,24 @@ class PageReading {
       }
     }
     std::map<int, TableRowRead> rows;
+    // Above the header row: the 推荐单位 line in a ruled box, or under a seal whose rim was taken for the table's
+    // top. Each such row is a line of the page, its cells joined left to right.
+    std::map<int, std::vector<std::size_t>> rows_above;
+    for (std::size_t i = 0; i < table.cells.size(); ++i)
+      if (table.cells[i].row < header_row && !cells[i].text.empty()) rows_above[table.cells[i].row].push_back(i);
+    for (auto& [row, members] : rows_above) {
+      std::sort(members.begin(), members.end(),
+                [&](std::size_t a, std::size_t b) { return table.cells[a].box.x < table.cells[b].box.x; });
+      std::vector<TextRead> parts;
+      cv::Rect extent = table.cells[members.front()].box;
+      for (const std::size_t i : members) {
+        parts.push_back(cells_read_[i].read);
+        extent |= table.cells[i].box;
+      }
+      TextRead line = join_reads(parts);
+      std::erase(line.text, '\n');
+      out_.lines.push_back({std::move(line), original(extent)});
+    }
     for (std::size_t i = 0; i < table.cells.size(); ++i) {
       const TableCell& cell = table.cells[i];
       if (cell.row <= header_row) continue;

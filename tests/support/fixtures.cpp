@@ -122,6 +122,44 @@ void write_text_pdf(const fs::path& path, const std::string& text, bool red_seal
   finish_pdf(surface, cr, path);
 }
 
+void write_table_pdf(const fs::path& path, const std::vector<std::string>& lines,
+                     const std::vector<std::vector<std::string>>& rows) {
+  fs::create_directories(path.parent_path());
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  auto show = [&](const std::string& what, double points, double x, double y) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* description = pango_font_description_from_string("Noto Sans CJK SC");
+    pango_font_description_set_absolute_size(description, points * PANGO_SCALE);
+    pango_layout_set_font_description(layout, description);
+    pango_font_description_free(description);
+    pango_layout_set_text(layout, what.c_str(), -1);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    g_object_unref(layout);
+  };
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  double y = 60;
+  for (const std::string& line : lines) {
+    show(line, 14, 60, y);
+    y += 28;
+  }
+  const double left = 50, width = 495, row_height = 30;
+  cairo_set_line_width(cr, 0.8);
+  for (const auto& row : rows) {
+    const double cell_width = width / static_cast<double>(std::max<std::size_t>(1, row.size()));
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const double x = left + cell_width * static_cast<double>(c);
+      cairo_rectangle(cr, x, y, cell_width, row_height);
+      cairo_stroke(cr);
+      show(row[c], 10, x + 4, y + 8);
+    }
+    y += row_height;
+  }
+  cairo_show_page(cr);
+  finish_pdf(surface, cr, path);
+}
+
 cv::Mat render_text(const std::string& text, const std::string& font, double points, int dpi) {
   const double pixels_per_point = dpi / 72.0;
   auto layout_for = [&](cairo_t* cr) {

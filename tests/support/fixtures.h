@@ -40,6 +40,11 @@ void write_pdf(const std::filesystem::path& path, int pages);
 // as an electronic seal is.
 void write_text_pdf(const std::filesystem::path& path, const std::string& text, bool red_seal = false);
 
+// A one-page A4 PDF of a ruled table, as a form exported from Word: `lines` set above it, then one row per entry of
+// `rows`, each row's cells of equal width (a row of one cell spans the table). Noto Sans CJK SC, 10 pt.
+void write_table_pdf(const std::filesystem::path& path, const std::vector<std::string>& lines,
+                     const std::vector<std::vector<std::string>>& rows);
+
 // `text` set in `font` (a fontconfig family, e.g. "Noto Serif CJK SC") at `points` on a white grey image at `dpi`,
 // as a printed form's line would be scanned. Lines split on '\n'.
 cv::Mat render_text(const std::string& text, const std::string& font, double points, int dpi);
