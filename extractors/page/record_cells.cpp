@@ -49,12 +49,13 @@ std::optional<std::size_t> cell_below(const std::vector<CellText>& cells, std::s
   return best;
 }
 
-// Within half the label's characters (one for a two-character label): 推荐单位六 is near 推荐单位意见.
-bool near_label(const std::u32string& key, const FieldModel& field) {
+// Within half the label's characters (one for a two-character label): 推荐单位六 is near 推荐单位意见. With
+// `min_label` only labels of that many characters count.
+bool near_label(const std::u32string& key, const FieldModel& field, std::size_t min_label = 0) {
   for (const std::string& label : field.labels) {
     const std::u32string wanted = label_key(label);
     const int reach = std::max<int>(1, static_cast<int>(wanted.size() / 2));
-    if (edit_distance(key, wanted) <= reach) return true;
+    if (wanted.size() >= min_label && edit_distance(key, wanted) <= reach) return true;
   }
   return false;
 }
@@ -87,6 +88,18 @@ std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>
     candidates.push_back(std::move(candidate));
   }
   return candidates;
+}
+
+const FieldModel* label_from_reads(const LabelCandidate& candidate, const std::string& first_read,
+                                   const std::string& second_read) {
+  if (const auto match = match_label(second_read, candidate.fields); match && match->remainder.empty())
+    return match->field;
+  constexpr std::size_t unmistakable = 4;
+  if (candidate.fields.size() != 1) return nullptr;
+  const FieldModel& field = candidate.fields.front();
+  const bool both_near = near_label(label_key(first_read), field, unmistakable) &&
+                         near_label(label_key(second_read), field, unmistakable);
+  return both_near ? &field : nullptr;
 }
 
 bool is_label_text(const std::string& text, const std::vector<FieldModel>& fields) {

@@ -47,6 +47,13 @@ std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>
                                                      const std::vector<LabelledCell>& pairs,
                                                      const std::vector<FieldModel>& fields);
 
+// The field a candidate's two reads (its first read and one with label characters only) make it the label of:
+// the field the second read matches; else, when the cell is near one label only and that label is long enough for
+// slips to leave it unmistakable (four characters or more), both reads within half its characters of it
+// (主旧洒迹 and 主种迹 for 主要事迹 on a worn 1-bit scan). nullptr when neither.
+const FieldModel* label_from_reads(const LabelCandidate& candidate, const std::string& first_read,
+                                   const std::string& second_read);
+
 // Is this cell's text a label of one of `fields`? Used to tell a header row of column labels from data.
 bool is_label_text(const std::string& text, const std::vector<FieldModel>& fields);
 

@@ -389,9 +389,10 @@ class PageReading {
     std::set<std::string> found;
     for (const LabelCandidate& candidate : candidates) {
       const CellRead again = read_cell(cells[candidate.cell].box, whitelist);
-      const auto match = match_label(again.read.text, candidate.fields);
-      if (!match || !match->remainder.empty() || !found.insert(match->field->id).second) continue;
-      cells[candidate.cell].text = again.read.text;
+      const FieldModel* field = label_from_reads(candidate, cells[candidate.cell].text, again.read.text);
+      if (!field || !found.insert(field->id).second) continue;
+      // The cell now holds the label it was read as: pairing matches labels by text.
+      cells[candidate.cell].text = match_label(again.read.text, candidate.fields) ? again.read.text : field->labels.front();
     }
     return !found.empty();
   }

@@ -91,5 +91,20 @@ TEST(RecordCells, MisreadLabelsNearAMissingLabelAreCandidatesButValuesAreNot) {
   EXPECT_TRUE(misread_label_candidates(whole, pair_labels_with_values(whole, name_only), name_only).empty());
 }
 
+TEST(RecordCells, TwoReadsNearOneLongLabelMakeItThatLabel) {
+  const FieldModel deeds = *form_catalogue().find(FormKind::annex6)->field("deeds");
+  const FieldModel name = *form_catalogue().find(FormKind::annex6)->field("name");
+  const LabelCandidate one{0, {deeds}};
+  const FieldModel* field = label_from_reads(one, "主旧洒迹", "主种迹");
+  ASSERT_NE(field, nullptr);
+  EXPECT_EQ(field->id, "deeds");
+  EXPECT_EQ(label_from_reads(one, "主旧洒迹", "主要事迹")->id, "deeds");  // the second read matches outright
+  EXPECT_EQ(label_from_reads(one, "主旧洒迹", "同意推荐"), nullptr);       // the second read is far
+  // Near two labels, or a two-character label: slips could make either, so only a match counts.
+  EXPECT_EQ(label_from_reads({0, {deeds, name}}, "主旧洒迹", "主种迹"), nullptr);
+  EXPECT_EQ(label_from_reads({0, {name}}, "姓各", "娃名"), nullptr);
+  EXPECT_EQ(label_from_reads({0, {name}}, "姓各", "姓名")->id, "name");
+}
+
 }  // namespace
 }  // namespace intake
