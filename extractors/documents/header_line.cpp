@@ -32,6 +32,20 @@ bool is_trim(char32_t c) {
   return is_space(c) || c == U':' || c == U'：' || c == U'(' || c == U')' || c == U'（' || c == U'）';
 }
 
+// Where `wanted` is in `key`: exactly, or for a label of four characters or more with one character misread
+// (推荐音位 for 推荐单位, the seal's red over it); the first such place.
+std::size_t find_label(const std::u32string& key, const std::u32string& wanted) {
+  const std::size_t exact = key.find(wanted);
+  constexpr std::size_t one_slip_from = 4;
+  if (exact != std::u32string::npos || wanted.size() < one_slip_from || key.size() < wanted.size()) return exact;
+  for (std::size_t at = 0; at + wanted.size() <= key.size(); ++at) {
+    std::size_t slips = 0;
+    for (std::size_t i = 0; i < wanted.size() && slips <= 1; ++i) slips += key[at + i] != wanted[i];
+    if (slips <= 1) return at;
+  }
+  return std::u32string::npos;
+}
+
 }  // namespace
 
 std::map<std::string, std::string> split_header_line(std::string_view line, const std::vector<FieldModel>& fields) {
@@ -51,7 +65,7 @@ std::map<std::string, std::string> split_header_line(std::string_view line, cons
       for (const std::string& variant : {label, without_brackets(label)}) {
         const std::u32string wanted = label_key(variant);
         if (wanted.empty()) continue;
-        const std::size_t at = key.find(wanted);
+        const std::size_t at = find_label(key, wanted);
         if (at == std::u32string::npos) continue;
         const Found candidate{position[at], position[at + wanted.size() - 1] + 1, field.id};
         if (!best || candidate.end - candidate.begin > best->end - best->begin) best = candidate;

@@ -25,6 +25,16 @@ TEST(HeaderLine, ToleratesHalfWidthColonsSpacesAndALostBracketNote) {
   EXPECT_FALSE(values.contains("contact_phone"));
 }
 
+TEST(HeaderLine, ALongLabelWithOneCharacterMisread) {
+  const auto values = split_header_line("推荐音位:朝阳市联系人:刘晨雷联系电话: 0421-4154024填报日期，2025年12月18日",
+                                        annex4_header());
+  EXPECT_EQ(values.at("recommender"), "朝阳市");
+  EXPECT_EQ(values.at("contact_name"), "刘晨雷");
+  EXPECT_EQ(values.at("contact_phone"), "0421-4154024");
+  // Three-character labels must be exact: 联系大 is no 联系人.
+  EXPECT_FALSE(split_header_line("联系大:刘晨雷", annex4_header()).contains("contact_name"));
+}
+
 TEST(HeaderLine, NothingWithoutLabels) { EXPECT_TRUE(split_header_line("附件4", annex4_header()).empty()); }
 
 }  // namespace
