@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "extractors/normalise/date_values.h"
 #include "extractors/normalise/normalise.h"
+#include "models/utf8.h"
 
 namespace intake {
 namespace {
@@ -19,6 +21,23 @@ bool blank(const std::vector<TextRead>& reads) {
 bool prefers_typed_read(const std::string& type) {
   return type == "id_number" || type == "phone" || type == "postcode" || type == "year_month" || type == "date" ||
          type == "gender";
+}
+
+// The box's read without its date line, when that line is one of its own lines and reads like a date line (short,
+// no sentence punctuation): a long line with five digits is a sentence that happens to hold a year.
+std::optional<TextRead> box_without_line(const TextRead& box, const std::string& line) {
+  constexpr std::size_t longest_date_line = 16;
+  const std::u32string wide = utf8_decode(line);
+  if (wide.empty() || wide.size() > longest_date_line || wide.find_first_of(U"，。；,;") != std::u32string::npos)
+    return std::nullopt;
+  const std::size_t at = box.text.rfind(line);
+  const bool whole_line = at != std::string::npos && (at == 0 || box.text[at - 1] == '\n') &&
+                          (at + line.size() == box.text.size() || box.text[at + line.size()] == '\n');
+  if (!whole_line) return std::nullopt;
+  TextRead rest = box;
+  const std::size_t begin = at > 0 ? at - 1 : at;  // the line break before it goes too
+  rest.text.erase(begin, at + line.size() - begin);
+  return rest;
 }
 
 }  // namespace
@@ -98,7 +117,20 @@ ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) 
   const ValueDecision date = decide_value("date", {reads[1], reads[2]}, true);
   const nlohmann::json box_date = decision.value["date"];
   if (date.status == FieldStatus::ok && box_date == date.value) return decision;
-  if (box_date.is_null() && !date.value.is_null()) decision.value["date"] = date.value;
+  if (box_date.is_null()) {
+    // The box's own read found no date because the seal bent the date line's marks (2025午12月15日): that line is
+    // still the date, not part of the opinion's text.
+    if (const auto without = box_without_line(reads[0], reads[1].text)) {
+      ValueDecision rest = decide_value("opinion", {*without}, required);
+      if (rest.value.is_object()) decision = std::move(rest);
+    }
+    nlohmann::json line_date = date.value;
+    for (const TextRead* line : {&reads[2], &reads[1]}) {
+      const auto digits = line_date.is_null() ? date_from_digit_runs(line->text) : std::nullopt;
+      if (digits) line_date = iso_date(*digits);
+    }
+    decision.value["date"] = line_date;
+  }
   if (decision.status == FieldStatus::ok || decision.status == FieldStatus::review) {
     decision.status = FieldStatus::review;
     if (date.status != FieldStatus::ok) decision.note = "the date line: " + date.note;

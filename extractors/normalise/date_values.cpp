@@ -192,4 +192,42 @@ Normalised normalise_date(std::string_view raw) {
   return review_value(iso_date(*mentions[0].date), found_in_text_factor, "date found inside other text");
 }
 
+std::optional<std::chrono::year_month_day> date_from_digit_runs(std::string_view line) {
+  // Spaces gone and full-width digits folded, as every date here is read.
+  const std::u32string text = prepare(line);
+  std::vector<std::u32string> runs;
+  std::vector<std::size_t> gaps;  // characters between run i and run i + 1
+  std::size_t gap = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_ascii_digit(text[i])) {
+      if (i == 0 || !is_ascii_digit(text[i - 1])) {
+        if (!runs.empty()) gaps.push_back(gap);
+        runs.emplace_back();
+        if (runs.size() == 1 && i != 0) return std::nullopt;  // something before the year
+      }
+      runs.back().push_back(text[i]);
+      gap = 0;
+    } else {
+      ++gap;
+    }
+  }
+  if (runs.size() != 3 || runs[0].size() != 4 || runs[1].size() > 2 || runs[2].size() > 2) return std::nullopt;
+  for (const std::size_t between : gaps)
+    if (between < 1 || between > 2) return std::nullopt;
+  // After the day: its mark (日 or a misread of it) and a full stop at most.
+  if (gap > 2) return std::nullopt;
+  auto number = [](const std::u32string& run) {
+    int value = 0;
+    for (const char32_t c : run) value = value * 10 + static_cast<int>(c - U'0');
+    return value;
+  };
+  const int year = number(runs[0]);
+  if (year < 1900 || year > 2100) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year{year},
+                                         std::chrono::month{static_cast<unsigned>(number(runs[1]))},
+                                         std::chrono::day{static_cast<unsigned>(number(runs[2]))}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
 }  // namespace intake

@@ -37,4 +37,10 @@ std::optional<DateMention> read_date(std::u32string_view text);
 
 std::string iso_date(std::chrono::year_month_day date);  // YYYY-MM-DD
 
+// A line already known to be a filled-in date line whose marks OCR misread under a seal (2025午12月15日,
+// 2025年12日30日): exactly three runs of Arabic digits — a year 1900–2100, a month, a day — each pair parted by one
+// or two other characters, nothing else but spaces and a final 日 or full stop. The date must exist. Digits are not
+// guessed: any other shape (20?2年1月12日) gives nullopt.
+std::optional<std::chrono::year_month_day> date_from_digit_runs(std::string_view line);
+
 }  // namespace intake

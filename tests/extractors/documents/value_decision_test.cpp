@@ -77,6 +77,37 @@ TEST(DecideOpinion, AGarbledDateIsTakenFromTheLineReads) {
   EXPECT_EQ(decision.status, FieldStatus::review);
   EXPECT_EQ(decision.value["date"], "2025-12-15");
   EXPECT_EQ(decision.note, "the date read from its line alone");
+  EXPECT_EQ(decision.value["text"], "同意推荐。");
+}
+
+TEST(DecideOpinion, ADateLineWithBentMarksKeepsItsDigitsAndLeavesTheText) {
+  // 年 read 午 in the box, 月 read 日 by the whitelisted read: neither parses, the digit runs still give the date.
+  const auto decision = decide_opinion(
+      {read("同意推荐为先进个人。\n2025午12月15日", 0.97), read("2025午12月15日", 0.97, "line"),
+       read("2025年12日15日", 0.95, "date")},
+      true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["date"], "2025-12-15");
+  EXPECT_EQ(decision.value["text"], "同意推荐为先进个人。");
+}
+
+TEST(DecideOpinion, ADateLineWhoseDigitsAreLostGivesNoDate) {
+  const auto decision = decide_opinion(
+      {read("同意推荐。\n20?2年1月12日", 0.97), read("20?2年1月12日", 0.97, "line"),
+       read("20 2年1月12日", 0.95, "date")},
+      true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_TRUE(decision.value["date"].is_null());
+  EXPECT_EQ(decision.value["text"], "同意推荐。");
+}
+
+TEST(DecideOpinion, ASentenceTakenForTheDateLineStaysInTheText) {
+  const auto decision = decide_opinion(
+      {read("该同志2025年12345项，同意推荐。", 0.97), read("该同志2025年12345项，同意推荐。", 0.97, "line"),
+       read("2025 12345", 0.95, "date")},
+      true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["text"], "该同志2025年12345项，同意推荐。");
 }
 
 TEST(DecideOpinion, WithoutADateLineTheBoxDecidesAlone) {

@@ -98,5 +98,17 @@ TEST(FindDates, ImpossibleDatesAreReportedWithoutAValue) {
   EXPECT_TRUE(find_dates(U"电话024-86893881").empty());
 }
 
+TEST(DateFromDigitRuns, MarksTheSealBentStillPartTheDigits) {
+  for (const char* line : {"2025午12月15日", "2025年12日15日", "2025生12月15日", "２０２５年１２月１５日", "2025 年 12 月 15 日。",
+                           "2025年12月15", "2025.12.15"})
+    EXPECT_EQ(date_from_digit_runs(line), std::chrono::year{2025} / 12 / 15) << line;
+}
+
+TEST(DateFromDigitRuns, DigitsAreNeverGuessed) {
+  for (const char* line : {"20?2年1月12日", "2025年12月", "202年12月15日", "2025年123月15日", "2025年2月30日",
+                           "同意2025年12月15日", "2025年12月15日盖章单位", "1825年1月1日", "20251215", "2025年12月1日5"})
+    EXPECT_FALSE(date_from_digit_runs(line).has_value()) << line;
+}
+
 }  // namespace
 }  // namespace intake
