@@ -45,6 +45,17 @@ int density_dpi(const jpeg_decompress_struct& info) {
   }
 }
 
+JpegColour colour_of(J_COLOR_SPACE space) {
+  switch (space) {
+    case JCS_GRAYSCALE: return JpegColour::greyscale;
+    case JCS_YCbCr: return JpegColour::ycbcr;
+    case JCS_RGB: return JpegColour::rgb;
+    case JCS_CMYK: return JpegColour::cmyk;
+    case JCS_YCCK: return JpegColour::ycck;
+    default: return JpegColour::other;
+  }
+}
+
 }  // namespace
 
 Result<JpegImage> read_jpeg(std::span<const unsigned char> bytes, const JpegLimits& limits) {
@@ -90,7 +101,8 @@ Result<JpegHeader> read_jpeg_header(std::span<const unsigned char> bytes) {
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, bytes.data(), static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&info, TRUE);
-  return JpegHeader{static_cast<int>(info.image_width), static_cast<int>(info.image_height), density_dpi(info)};
+  return JpegHeader{static_cast<int>(info.image_width), static_cast<int>(info.image_height), density_dpi(info),
+                    colour_of(info.jpeg_color_space)};
 }
 
 }  // namespace intake

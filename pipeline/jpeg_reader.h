@@ -23,10 +23,14 @@ struct JpegLimits {
 
 Result<JpegImage> read_jpeg(std::span<const unsigned char> bytes, const JpegLimits& limits);
 
+// The colour model the file is coded in (libjpeg's reading of its JFIF and Adobe markers).
+enum class JpegColour { greyscale, ycbcr, rgb, cmyk, ycck, other };
+
 struct JpegHeader {
   int width = 0;
   int height = 0;
   int dpi = 0;  // from the JFIF density; 0 when the file states none
+  JpegColour colour = JpegColour::ycbcr;
 };
 
 // The frame size and density without decoding the pixels (microseconds, for sorting attachments by what they are).
