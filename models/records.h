@@ -74,6 +74,7 @@ struct StoredNominee {
   std::optional<std::string> unit_name;
   std::vector<Id> documents;
   std::optional<Id> photo;
+  std::optional<std::string> birth;  // YYYY-MM-DD from the ID number, else YYYY-MM (出生年月)
 };
 
 struct StoredPhoto {
@@ -83,6 +84,11 @@ struct StoredPhoto {
   std::optional<std::string> birth;
   bool ok = false;
   std::vector<std::string> problems;
+  std::string sha256;                      // of the photo's bytes (its source)
+  std::optional<std::string> recommender;  // who sent it
+  std::optional<Id> nominee;
+  std::string checks_json = "[]";          // the photo's own problems: [{problem, message, severity}]
+  std::string measured_json = "{}";        // what the checks measured
 };
 
 }  // namespace intake

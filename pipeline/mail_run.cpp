@@ -138,6 +138,14 @@ class MailRun {
       summary_.findings += documents.findings;
     }
     if (fatal_) return *fatal_;
+    // The photos this run kept, checked as `intake photos` checks them; the recommender is the subject's unit.
+    auto photos = check_unchecked_photos(store_, blobs_, run_, options_.photos);
+    if (!photos) return photos.error();
+    summary_.photos_ok = photos->ok;
+    summary_.findings += photos->findings;
+    for (InputProblem& problem : photos->problems)
+      summary_.problems.push_back({std::move(problem.file), std::move(problem.reason), Severity::error});
+    summary_.findings += match_photos(store_, run_).findings;
     return summary_;
   }
 
@@ -471,6 +479,7 @@ nlohmann::json MailRunSummary::to_json() const {
           {"attachments", attachments},
           {"new_sources", new_sources},
           {"photos", photos},
+          {"photos_ok", photos_ok},
           {"pages", pages},
           {"documents", documents},
           {"findings", findings},

@@ -20,6 +20,7 @@
 #include "pipeline/mail/mail_message.h"
 #include "pipeline/mail/mail_sources.h"
 #include "pipeline/page_decoder.h"
+#include "pipeline/photos_run.h"
 #include "pipeline/reading/page_reader.h"
 
 namespace intake {
@@ -41,6 +42,8 @@ struct MailRunOptions {
   AttachmentUseOptions attachment_use;
   DecodeOptions decode;
   PageReaderOptions reader;
+  // ID photos are checked at the end of the run, as `intake photos` checks them.
+  PhotoCheckOptions photos;
 };
 
 struct MailRunProblem {
@@ -61,7 +64,8 @@ struct MailRunSummary {
   int photos = 0;          // of the new sources, ID photos
   int pages = 0;           // pages stored by this run
   int documents = 0;       // documents stored by this run
-  int findings = 0;        // findings stored by this run (mail_subject, unreadable_input, record-level checks)
+  int findings = 0;        // findings stored by this run (mail_subject, unreadable_input, record-level, photos)
+  int photos_ok = 0;       // of the new ID photos, those that passed their own checks
   std::vector<MailRunProblem> problems;
 
   // Whether some input could not be read: exit status 1 (EXPORT.md).

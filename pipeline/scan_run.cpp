@@ -11,6 +11,7 @@
 #include "pipeline/file_reading.h"
 #include "pipeline/input_files.h"
 #include "pipeline/ordered_workers.h"
+#include "pipeline/photos_run.h"
 #include "pipeline/reading/page_reader.h"
 #include "pipeline/scan_documents.h"
 #include "pipeline/sha256.h"
@@ -147,6 +148,8 @@ Result<ScanRunSummary> run_scan(const std::vector<std::string>& paths, const Sca
   const DocumentsStored documents = store_documents_from_pages(store.value(), run, engine);
   summary.documents = documents.documents;
   summary.findings = documents.findings;
+  // New documents may name the nominees of photos stored earlier.
+  summary.findings += match_photos(store.value(), run).findings;
   store->finish_run(run, summary.to_json().dump());
   return summary;
 }

@@ -16,6 +16,7 @@
 #include "pipeline/export/export_csv.h"
 #include "pipeline/export/export_json.h"
 #include "pipeline/mail_run.h"
+#include "pipeline/photos_run.h"
 #include "pipeline/scan_run.h"
 #include "pipeline/store/store.h"
 
@@ -99,12 +100,35 @@ int mail_command(const CommonOptions& common, const MailArguments& arguments) {
     std::cout << summary->to_json().dump(2) << '\n';
   } else {
     std::cout << fmt::format(
-        "mail: {} messages ({} new, {} already stored), {} attachments ({} new: {} photos), {} pages, {} documents "
-        "stored, {} problems\n",
+        "mail: {} messages ({} new, {} already stored), {} attachments ({} new: {} photos, {} of them ok), {} pages, "
+        "{} documents stored, {} problems\n",
         summary->messages, summary->new_messages, summary->already_stored, summary->attachments,
-        summary->new_sources, summary->photos, summary->pages, summary->documents, summary->problems.size());
+        summary->new_sources, summary->photos, summary->photos_ok, summary->pages, summary->documents,
+        summary->problems.size());
   }
   return summary->unreadable() ? exit_unreadable_input : exit_done;
+}
+
+int photos_command(const CommonOptions& common, const std::vector<std::string>& paths) {
+  PhotosRunOptions options;
+  options.database = common.database;
+  const auto summary = run_photos(paths, options);
+  if (!summary) {
+    std::cerr << "intake photos: " << summary.error().reason << '\n';
+    return exit_unreadable_input;
+  }
+  print_problems(summary->problems);
+  if (common.json) {
+    std::cout << summary->to_json().dump(2) << '\n';
+  } else {
+    const PhotosChecked& checked = summary->checked;
+    std::cout << fmt::format(
+        "photos: {} files ({} new, {} already stored), {} checked: {} ok, {} with problems; {} of {} photos matched "
+        "to a nominee; {} problems\n",
+        summary->files, summary->new_photos, summary->already_stored, checked.checked, checked.ok,
+        checked.checked - checked.ok, summary->matched.matched, summary->matched.photos, summary->problems.size());
+  }
+  return summary->problems.empty() ? exit_done : exit_unreadable_input;
 }
 
 // Reading commands must not create an empty database where the user mistyped a path.
@@ -125,6 +149,12 @@ std::optional<Store> open_existing(const std::string& database, const char* comm
 int check_command(const CommonOptions& common, bool unmasked) {
   auto store = open_existing(common.database, "check");
   if (!store) return exit_unreadable_input;
+  // Reconcile: photos matched to the nominees known now, nominees of the formal round without a photo.
+  const Id run = store->begin_run("check");
+  const PhotosMatched matched = match_photos(*store, run);
+  const int missing = find_missing_photos(*store, run);
+  store->finish_run(run, nlohmann::json{{"photos", matched.photos}, {"matched", matched.matched},
+                                        {"findings", matched.findings + missing}}.dump());
   const auto findings = store->findings();
   if (common.json) {
     nlohmann::json out = export_json(*store)["findings"];
@@ -252,7 +282,7 @@ int run_command_line(int argc, char** argv) {
   if (*check_cmd) return check_command(common, check_unmasked);
   if (*export_cmd) return export_command(common, export_arguments);
   if (*mail_cmd) return mail_command(common, mail);
-  if (*photos_cmd) return not_built_yet("photos", "issue 6");
+  if (*photos_cmd) return photos_command(common, photo_paths);
   return not_built_yet("review", "planned");
 }
 

@@ -99,13 +99,20 @@ json nominee_entry(const StoredNominee& nominee) {
           {"photo", nominee.photo ? json(*nominee.photo) : json(nullptr)}};
 }
 
+// EXPORT.md's keys, then ours: the bytes' hash, who sent the photo, its nominee and what the checks measured
+// (docs/PHOTOS.md); the findings say each problem in words.
 json photo_entry(const StoredPhoto& photo) {
+  json measured = json::parse(photo.measured_json, nullptr, false);
   return {{"id", photo.id},
           {"file", photo.file},
           {"name", optional_json(photo.name)},
           {"birth", optional_json(photo.birth)},
           {"ok", photo.ok},
-          {"problems", photo.problems}};
+          {"problems", photo.problems},
+          {"sha256", photo.sha256},
+          {"recommender", optional_json(photo.recommender)},
+          {"nominee", photo.nominee ? json(*photo.nominee) : json(nullptr)},
+          {"measured", measured.is_discarded() ? json::object() : measured}};
 }
 
 json finding_entry(const Finding& finding) {

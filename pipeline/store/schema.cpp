@@ -9,7 +9,7 @@ namespace intake {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 3> migrations{
+constexpr std::array<std::string_view, 4> migrations{
     R"sql(
 CREATE TABLE runs (
   id INTEGER PRIMARY KEY,
@@ -177,6 +177,15 @@ CREATE TABLE imap_mailboxes (
   last_uid INTEGER NOT NULL,
   run_id INTEGER NOT NULL REFERENCES runs(id)
 );
+)sql",
+    // ID photos (issue 6). A photo's own checks (bytes and file name) are kept apart from its match to a nominee,
+    // which is made again whenever nominees become known (`intake check`, scans, mail): `problems` is both.
+    R"sql(
+ALTER TABLE nominees ADD COLUMN birth TEXT;             -- YYYY-MM-DD from the ID number, else YYYY-MM (出生年月)
+ALTER TABLE photos ADD COLUMN recommender TEXT;         -- who sent it: the message's subject, or its folder
+ALTER TABLE photos ADD COLUMN checks TEXT NOT NULL DEFAULT '[]';   -- JSON [{problem, message, severity}]
+ALTER TABLE photos ADD COLUMN measured TEXT NOT NULL DEFAULT '{}'; -- JSON: what each check measured
+CREATE INDEX photos_by_nominee ON photos(nominee_id);
 )sql"};
 
 }  // namespace

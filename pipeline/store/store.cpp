@@ -383,6 +383,98 @@ bool Store::add_finding(Id run, const Finding& finding) {
   return db_.changes() > 0;
 }
 
+int Store::replace_findings(Id run, const std::string& key_prefix, const std::vector<Finding>& findings) {
+  sql::Transaction transaction(db_);
+  std::set<std::string> keys;
+  for (const Finding& finding : findings) keys.insert(finding.key);
+  std::vector<std::string> stale;
+  auto existing = db_.prepare("SELECT key FROM findings WHERE substr(key, 1, ?) = ?");
+  existing.bind(1, static_cast<std::int64_t>(key_prefix.size())).bind(2, key_prefix);
+  while (existing.step())
+    if (!keys.contains(existing.column_text(0))) stale.push_back(existing.column_text(0));
+  auto remove = db_.prepare("DELETE FROM findings WHERE key = ?");
+  for (const std::string& key : stale) {
+    remove.bind(1, key).run();
+    remove.reset();
+  }
+  int added = 0;
+  for (const Finding& finding : findings)
+    if (add_finding(run, finding)) ++added;
+  transaction.commit();
+  return added;
+}
+
+std::vector<UncheckedPhoto> Store::unchecked_photos() {
+  std::vector<UncheckedPhoto> photos;
+  auto query = db_.prepare(
+      "SELECT s.id, s.sha256, s.file, s.blob, m.recommender FROM sources s "
+      "LEFT JOIN messages m ON m.id = (SELECT min(a.message_row) FROM message_attachments a WHERE a.source_id = s.id) "
+      "WHERE s.channel = 'photo' AND NOT EXISTS (SELECT 1 FROM photos p WHERE p.source_id = s.id) ORDER BY s.id");
+  while (query.step())
+    photos.push_back({query.column_int(0), query.column_text(1), query.column_text(2), query.column_text(3),
+                      query.column_optional_text(4)});
+  return photos;
+}
+
+Id Store::add_photo(Id source, const NewPhoto& photo) {
+  db_.prepare(
+         "INSERT OR IGNORE INTO photos (source_id, file, name, birth, recommender, checks, measured, ok, problems) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, source)
+      .bind(2, photo.file)
+      .bind(3, photo.name)
+      .bind(4, photo.birth)
+      .bind(5, photo.recommender)
+      .bind(6, photo.checks_json)
+      .bind(7, photo.measured_json)
+      .bind(8, 0)  // set by the match, which adds the nominee's problems
+      .bind(9, std::string("[]"))
+      .run();
+  auto query = db_.prepare("SELECT id FROM photos WHERE source_id = ?");
+  query.bind(1, source);
+  query.step();
+  const Id id = query.column_int(0);
+  query.reset();
+  return id;
+}
+
+void Store::set_photo_match(Id photo, std::optional<Id> nominee, const std::vector<std::string>& problems) {
+  db_.prepare("UPDATE photos SET nominee_id = ?, problems = ?, ok = ? WHERE id = ?")
+      .bind(1, nominee)
+      .bind(2, nlohmann::json(problems).dump())
+      .bind(3, problems.empty() ? 1 : 0)
+      .bind(4, photo)
+      .run();
+}
+
+void Store::store_nominees(const std::vector<NewNominee>& nominees) {
+  sql::Transaction transaction(db_);
+  // `recommender IS ?`: the UNIQUE constraint lets NULL recommenders repeat, so the lookup is by hand.
+  auto find = db_.prepare("SELECT id FROM nominees WHERE kind = ? AND recommender IS ? AND name = ?");
+  auto insert = db_.prepare("INSERT INTO nominees (kind, recommender, name) VALUES (?, ?, ?)");
+  auto update = db_.prepare(
+      "UPDATE nominees SET unit_name = coalesce(?, unit_name), birth = coalesce(?, birth) WHERE id = ?");
+  auto link = db_.prepare("INSERT OR IGNORE INTO nominee_documents (nominee_id, document_id) VALUES (?, ?)");
+  for (const NewNominee& nominee : nominees) {
+    find.bind(1, nominee.kind).bind(2, nominee.recommender).bind(3, nominee.name);
+    std::optional<Id> id;
+    if (find.step()) id = find.column_int(0);
+    find.reset();
+    if (!id) {
+      insert.bind(1, nominee.kind).bind(2, nominee.recommender).bind(3, nominee.name).run();
+      insert.reset();
+      id = db_.last_insert_id();
+    }
+    update.bind(1, nominee.unit_name).bind(2, nominee.birth).bind(3, *id).run();
+    update.reset();
+    for (const Id document : nominee.documents) {
+      link.bind(1, *id).bind(2, document).run();
+      link.reset();
+    }
+  }
+  transaction.commit();
+}
+
 std::vector<StoredDocument> Store::documents() {
   std::vector<StoredDocument> documents;
   std::map<Id, std::size_t> position_of;
@@ -449,7 +541,7 @@ std::vector<StoredNominee> Store::nominees() {
   std::map<Id, std::size_t> position_of;
   auto query = db_.prepare(
       "SELECT n.id, n.kind, n.recommender, n.name, n.unit_name, "
-      "(SELECT ph.id FROM photos ph WHERE ph.nominee_id = n.id ORDER BY ph.ok DESC, ph.id LIMIT 1) "
+      "(SELECT ph.id FROM photos ph WHERE ph.nominee_id = n.id ORDER BY ph.ok DESC, ph.id LIMIT 1), n.birth "
       "FROM nominees n ORDER BY n.id");
   while (query.step()) {
     StoredNominee nominee;
@@ -459,6 +551,7 @@ std::vector<StoredNominee> Store::nominees() {
     nominee.name = query.column_text(3);
     nominee.unit_name = query.column_optional_text(4);
     nominee.photo = query.column_optional_int(5);
+    nominee.birth = query.column_optional_text(6);
     position_of[nominee.id] = nominees.size();
     nominees.push_back(std::move(nominee));
   }
@@ -469,7 +562,9 @@ std::vector<StoredNominee> Store::nominees() {
 
 std::vector<StoredPhoto> Store::photos() {
   std::vector<StoredPhoto> photos;
-  auto query = db_.prepare("SELECT id, file, name, birth, ok, problems FROM photos ORDER BY id");
+  auto query = db_.prepare(
+      "SELECT p.id, p.file, p.name, p.birth, p.ok, p.problems, s.sha256, p.recommender, p.nominee_id, p.checks, "
+      "p.measured FROM photos p JOIN sources s ON s.id = p.source_id ORDER BY p.id");
   while (query.step()) {
     StoredPhoto photo;
     photo.id = query.column_int(0);
@@ -478,6 +573,11 @@ std::vector<StoredPhoto> Store::photos() {
     photo.birth = query.column_optional_text(3);
     photo.ok = query.column_int(4) != 0;
     photo.problems = strings_from_json(query.column_text(5));
+    photo.sha256 = query.column_text(6);
+    photo.recommender = query.column_optional_text(7);
+    photo.nominee = query.column_optional_int(8);
+    photo.checks_json = query.column_text(9);
+    photo.measured_json = query.column_text(10);
     photos.push_back(std::move(photo));
   }
   return photos;

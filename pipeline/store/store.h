@@ -117,6 +117,33 @@ struct AddedMessage {
   std::vector<bool> new_source;  // per attachment: its bytes became a new source
 };
 
+// A photo source that has no verdict yet: an ID photo that came by mail, or one whose check was interrupted.
+struct UncheckedPhoto {
+  Id source = 0;
+  std::string sha256;
+  std::string file;  // the source's name as first given
+  std::string blob;
+  std::optional<std::string> recommender;  // the unit the subject of the message that carried it names
+};
+
+struct NewPhoto {
+  std::string file;
+  std::optional<std::string> name;   // as the file name gives them
+  std::optional<std::string> birth;  // YYYY-MM-DD
+  std::optional<std::string> recommender;
+  std::string checks_json = "[]";
+  std::string measured_json = "{}";
+};
+
+struct NewNominee {
+  std::string kind;  // individual | collective
+  std::optional<std::string> recommender;
+  std::string name;
+  std::optional<std::string> unit_name;
+  std::optional<std::string> birth;
+  std::vector<Id> documents;
+};
+
 // Where the last visit of an IMAP mailbox ended (pipeline/mail/imap_source.h).
 struct ImapPosition {
   std::uint32_t uidvalidity = 0;
@@ -163,6 +190,18 @@ class Store {
 
   // Returns false when a finding with the same key is already stored.
   bool add_finding(Id run, const Finding& finding);
+  // The findings whose key starts with `key_prefix` become `findings`: those no longer found are removed, new ones
+  // added, the rest kept as they were. For findings that depend on what else is known (a photo's nominee).
+  // Returns how many were added.
+  int replace_findings(Id run, const std::string& key_prefix, const std::vector<Finding>& findings);
+
+  std::vector<UncheckedPhoto> unchecked_photos();
+  // The photo row for a stored source; nothing when the source has one already. Returns the photo's id.
+  Id add_photo(Id source, const NewPhoto& photo);
+  void set_photo_match(Id photo, std::optional<Id> nominee, const std::vector<std::string>& problems);
+  // One transaction: each nominee found (kind, recommender, name) or added, its birth and unit set when known,
+  // and linked to its documents.
+  void store_nominees(const std::vector<NewNominee>& nominees);
 
   std::vector<StoredDocument> documents();
   std::vector<StoredNominee> nominees();

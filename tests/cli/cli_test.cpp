@@ -12,6 +12,7 @@
 
 #include "support/dovecot_server.h"
 #include "support/fixtures.h"
+#include "support/id_photos.h"
 #include "support/mail_messages.h"
 
 namespace intake {
@@ -187,6 +188,64 @@ TEST(Cli, MailFetchesAnImapMailboxOnceAndThenOnlyWhatIsNew) {
   const auto exported = nlohmann::json::parse(intake(folder, "export --format json").out);
   ASSERT_EQ(exported["documents"].size(), 1u);  // one PDF, sent three times
   EXPECT_EQ(exported["documents"][0]["source"]["message_id"], "<i1@163.com>");
+}
+
+TEST(Cli, PhotosAreCheckedExportedAndTheUnreadableOneNamed) {
+  if (testing::astronaut().empty()) GTEST_SKIP() << testing::astronaut_png << " is not installed (python3-skimage)";
+  testing::ScratchFolder folder;
+  const std::vector<unsigned char> good = testing::jpeg_bytes(testing::id_photo());
+  testing::write_bytes(folder / "photos/朝阳市/苏悦慧-19920604.jpg", Bytes(good.begin(), good.end()));
+  testing::write_bytes(folder / "photos/朝阳市/冯赟－19760930.jpg", Bytes(good.begin(), good.end() - 4000));
+  const Ran photos = intake(folder, "photos --json photos");
+  EXPECT_EQ(photos.status, 1);
+  EXPECT_NE(photos.err.find("photos/朝阳市/冯赟－19760930.jpg: "), std::string::npos) << photos.err;
+  const auto summary = nlohmann::json::parse(photos.out);
+  EXPECT_EQ(summary["new_photos"], 2);
+  EXPECT_EQ(summary["ok"], 1);
+  EXPECT_EQ(intake(folder, "photos photos").out.rfind("photos: 2 files (0 new, 2 already stored)", 0), 0u);
+
+  const auto exported = nlohmann::json::parse(intake(folder, "export --format json").out);
+  ASSERT_EQ(exported["photos"].size(), 2u);
+  // Stored in the order the folder lists them: 冯 before 苏.
+  const auto& entry = exported["photos"][1];
+  EXPECT_EQ(entry["file"], "photos/朝阳市/苏悦慧-19920604.jpg");
+  EXPECT_EQ(entry["name"], "苏悦慧");
+  EXPECT_EQ(entry["birth"], "1992-06-04");
+  EXPECT_EQ(entry["ok"], false);  // no nominee known yet
+  EXPECT_EQ(entry["problems"], nlohmann::json::array({"name_not_nominee"}));
+  EXPECT_EQ(entry["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(exported["photos"][0]["problems"],
+            nlohmann::json::array({"damaged_jpeg", "bad_file_name", "name_not_nominee"}));
+
+  const Ran check = intake(folder, "check");
+  EXPECT_EQ(check.status, 0);
+  EXPECT_NE(check.out.find("file name uses a full-width hyphen (－) where «-» is required"), std::string::npos)
+      << check.out;
+}
+
+TEST(Cli, APhotoByMailIsCheckedWithTheRecommenderOfTheSubject) {
+  testing::ScratchFolder folder;
+  testing::IdPhotoLook look;
+  look.backdrop = cv::Scalar(219, 142, 67);
+  const cv::Mat blue = testing::id_photo(look);
+  if (blue.empty()) GTEST_SKIP() << testing::astronaut_png << " is not installed (python3-skimage)";
+  const std::vector<unsigned char> jpeg = testing::jpeg_bytes(blue);
+  testing::write_text(folder / "photo.eml",
+                      testing::mail_message("<p1@163.com>", testing::gbk_subject("抚顺市全省政务公开工作表彰上报材料"),
+                                            "Mon, 12 Jan 2026 09:10:25 +0800",
+                                            {testing::attachment_part("袁堃-19791108.jpg",
+                                                                      std::string(jpeg.begin(), jpeg.end()),
+                                                                      "image/jpeg")}));
+  const Ran mail = intake(folder, "mail --json photo.eml");
+  ASSERT_EQ(mail.status, 0) << mail.err;
+  EXPECT_EQ(nlohmann::json::parse(mail.out)["photos"], 1);
+  const auto checked = nlohmann::json::parse(intake(folder, "check --json").out);
+  std::set<std::string> rules;
+  for (const auto& finding : checked["findings"]) {
+    rules.insert(finding["rule"].get<std::string>());
+    EXPECT_EQ(finding["recommender"], "抚顺市");
+  }
+  EXPECT_EQ(rules, (std::set<std::string>{"photo_background", "photo_name_mismatch"}));
 }
 
 TEST(Cli, ReadingCommandsDoNotInventADatabase) {
