@@ -126,8 +126,10 @@ ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) 
     }
     nlohmann::json line_date = date.value;
     for (const TextRead* line : {&reads[2], &reads[1]}) {
-      const auto digits = line_date.is_null() ? date_from_digit_runs(line->text) : std::nullopt;
-      if (digits) line_date = iso_date(*digits);
+      if (!line_date.is_null()) break;
+      auto found = date_from_digit_runs(line->text);
+      if (!found) found = date_with_lost_chinese_zero(line->text);
+      if (found) line_date = iso_date(*found);
     }
     decision.value["date"] = line_date;
   }

@@ -230,4 +230,21 @@ std::optional<std::chrono::year_month_day> date_from_digit_runs(std::string_view
   return date;
 }
 
+std::optional<std::chrono::year_month_day> date_with_lost_chinese_zero(std::string_view line) {
+  std::u32string text;
+  for (const char32_t c : utf8_decode(line))
+    if (!is_space(c)) text.push_back(c);
+  const std::size_t year = text.find(U'年');
+  if (year == std::u32string::npos || year < 3 || year > 4) return std::nullopt;
+  const std::u32string_view digits = std::u32string_view(text).substr(year - 2, 2);
+  const bool ends_2x = digits[0] == U'二' && is_chinese_numeral(digits[1]) && !is_chinese_numeral_unit(digits[1]);
+  const bool lost = year == 3 && text[0] == U'二';
+  const bool foreign = year == 4 && text[0] == U'二' && !is_chinese_numeral(text[1]) && text[1] != U'O';
+  if (!ends_2x || !(lost || foreign)) return std::nullopt;
+  const std::u32string repaired = U"二〇" + text.substr(year - 2);
+  const auto mention = read_date(repaired);
+  if (!mention || !mention->date) return std::nullopt;
+  return mention->date;
+}
+
 }  // namespace intake

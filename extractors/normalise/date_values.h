@@ -43,4 +43,9 @@ std::string iso_date(std::chrono::year_month_day date);  // YYYY-MM-DD
 // guessed: any other shape (20?2年1月12日) gives nullopt.
 std::optional<std::chrono::year_month_day> date_from_digit_runs(std::string_view line);
 
+// A Chinese-numeral date line whose 〇 the seal took (二二五年十二月十五日) or turned into another character
+// (二门二五年…, 二个二五年…): a year of 二, one lost or foreign character, 二 and a numeral is 202X; the rest must
+// read as a date as it stands. Only that one character is ever supplied.
+std::optional<std::chrono::year_month_day> date_with_lost_chinese_zero(std::string_view line);
+
 }  // namespace intake

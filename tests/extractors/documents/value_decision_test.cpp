@@ -91,6 +91,16 @@ TEST(DecideOpinion, ADateLineWithBentMarksKeepsItsDigitsAndLeavesTheText) {
   EXPECT_EQ(decision.value["text"], "同意推荐为先进个人。");
 }
 
+TEST(DecideOpinion, AChineseDateLineWhoseZeroTheSealTookIsReadForReview) {
+  const auto decision = decide_opinion(
+      {read("经单位党组研究，同意推荐。\n(盖章)\n二门二五年寸二月十五日", 0.97),
+       read("二门二五年寸二月十五日", 0.97, "line"), read("二二五年十二月十五日", 0.95, "chinese_date")},
+      true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["date"], "2025-12-15");
+  EXPECT_EQ(decision.value["text"], "经单位党组研究，同意推荐。");
+}
+
 TEST(DecideOpinion, ADateLineWhoseDigitsAreLostGivesNoDate) {
   const auto decision = decide_opinion(
       {read("同意推荐。\n20?2年1月12日", 0.97), read("20?2年1月12日", 0.97, "line"),

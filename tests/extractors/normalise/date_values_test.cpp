@@ -110,5 +110,16 @@ TEST(DateFromDigitRuns, DigitsAreNeverGuessed) {
     EXPECT_FALSE(date_from_digit_runs(line).has_value()) << line;
 }
 
+TEST(DateWithLostChineseZero, TheSealsLostZeroIsSupplied) {
+  for (const char* line : {"二二五年十二月十五日", "二门二五年十二月十五日", "二个二五年十二月十五日", "二 二 五 年 十二 月 十五 日"})
+    EXPECT_EQ(date_with_lost_chinese_zero(line), std::chrono::year{2025} / 12 / 15) << line;
+}
+
+TEST(DateWithLostChineseZero, NothingElseIsSupplied) {
+  for (const char* line : {"二门二五年寸二月十五日", "二二五年二二月十五日", "二〇二五年十二月十五日", "三二五年十二月十五日",
+                           "二二年十二月十五日", "二一二三五年一月一日", "二二五年二月三十日", "二十五年一月一日"})
+    EXPECT_FALSE(date_with_lost_chinese_zero(line).has_value()) << line;
+}
+
 }  // namespace
 }  // namespace intake
