@@ -9,6 +9,7 @@
 #include "extractors/documents/document_assembly.h"
 #include "extractors/documents/document_fields.h"
 #include "extractors/documents/name_agreement.h"
+#include "extractors/photos/photo_box.h"
 #include "models/form_model.h"
 #include "models/unit_model.h"
 
@@ -176,6 +177,19 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
     for (CrossCheck& check : seal_checks(merged)) checks.push_back(std::move(check));
     for (const CrossCheck& check : checks)
       if (store.add_finding(run, record_finding(check, ids[g], paged[g].recommender, merged.subject))) ++stored.findings;
+  }
+  // Printed 附件3/6: a photo with one face glued in each copy's photo box (notice 七).
+  for (std::size_t g = 0; g < ids.size() && g < copies.groups.size(); ++g) {
+    if (paged[g].channel != Channel::paper) continue;
+    std::vector<PhotoBoxRead> boxes;
+    for (const std::size_t member : copies.groups[g])
+      if (const auto& box = reads[documents[member].pages.front()].photo_box) boxes.push_back(*box);
+    for (const PhotoBoxFinding& found : photo_box_findings(boxes)) {
+      const Finding finding{fmt::format("{}|document {}|photo_box|{}", found.rule, ids[g], found.problem), found.rule,
+                            Severity::error, paged[g].recommender, merged_documents[g].subject, "photo_box",
+                            {ids[g]}, std::nullopt, found.message};
+      if (store.add_finding(run, finding)) ++stored.findings;
+    }
   }
   for (const CopyMismatch& mismatch : copies.mismatches) {
     const Id kept = ids.at(stored_group[mismatch.document]);

@@ -45,6 +45,7 @@ void to_json(nlohmann::json& out, const PageRead& page) {
   put_optional(out, "form", page.form);
   put_optional(out, "round", page.round);
   put_optional(out, "problem", page.problem);
+  put_optional(out, "photo_box", page.photo_box);
 }
 
 void from_json(const nlohmann::json& in, PageRead& page) {
@@ -66,6 +67,7 @@ void from_json(const nlohmann::json& in, PageRead& page) {
   get_optional(in, "form", page.form);
   get_optional(in, "round", page.round);
   get_optional(in, "problem", page.problem);
+  get_optional(in, "photo_box", page.photo_box);
 }
 
 }  // namespace intake

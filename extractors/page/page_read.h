@@ -58,6 +58,13 @@ struct TextLineRead {
   PixelBox box{};
 };
 
+// The photo box of 附件3/6 (照片) as the reader found it: whether a photo is in it and how many faces it shows.
+struct PhotoBoxRead {
+  PixelBox box{};
+  bool photo = false;
+  int faces = -1;  // -1: not measured (no photo, or a 1-bit scan)
+};
+
 struct PageRead {
   std::string file;  // as named on the command line
   int page = 0;      // 1-based within the file
@@ -77,6 +84,7 @@ struct PageRead {
   TextRead text;                            // running text of a page without a table (reports, 附页)
   PixelBox text_box{};
   std::optional<std::string> problem;       // why the page could not be read, if it could not
+  std::optional<PhotoBoxRead> photo_box;    // record forms with a photo box (附件3/6), scanned pages only
 };
 
 // Reads of consecutive parts (lines of a page, pages of a long text) as one: texts joined by line breaks, confidence
@@ -92,6 +100,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TableCellRead, column, reads, bo
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TableRowRead, cells)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ColumnTableRead, header, rows, page)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TextLineRead, read, box)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PhotoBoxRead, box, photo, faces)
 void to_json(nlohmann::json& out, const PageRead& page);
 void from_json(const nlohmann::json& in, PageRead& page);
 

@@ -11,6 +11,7 @@
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/opinion_value.h"
 #include "extractors/page/record_cells.h"
+#include "extractors/photos/photo_box.h"
 #include "ocr/text_layer.h"
 #include "ocr/upright_scorer.h"
 #include "pipeline/cleanup/ink.h"
@@ -112,10 +113,11 @@ struct CellRead {
 
 class PageReading {
  public:
-  PageReading(TesseractEngine& engine, TesseractEngine& cross_check, const PageReaderOptions& options,
-              const CleanPage& clean, const TextLayer* text_layer, PageRead& out)
+  PageReading(TesseractEngine& engine, TesseractEngine& cross_check, FaceDetector& faces,
+              const PageReaderOptions& options, const CleanPage& clean, const TextLayer* text_layer, PageRead& out)
       : engine_(engine),
         cross_check_(cross_check),
+        faces_(faces),
         options_(options),
         clean_(clean),
         text_layer_(text_layer),
@@ -345,6 +347,12 @@ class PageReading {
       return;
     }
     const bool known_form = title_form && title_form->layout == "record";
+    // A scanned 附件3/6 should have a photo glued in its box (notice 七); e-mailed files need none.
+    if (known_form && title_form->photo_box && !text_layer_ && !out_.photo_box)
+      if (const auto cell = find_photo_cell(table)) {
+        const PhotoBoxVerdict box = check_photo_box(clean_.grey, *cell, faces_);
+        out_.photo_box = PhotoBoxRead{original(*cell), box.photo, box.faces};
+      }
     const auto& fields = known_form ? title_form->fields : all_record_fields();
     std::vector<LabelledCell> pairs = pair_labels_with_values(cells, fields);
     if (known_form && !text_layer_ && reread_missing_labels(cells, pairs, fields))
@@ -489,6 +497,7 @@ class PageReading {
 
   TesseractEngine& engine_;
   TesseractEngine& cross_check_;
+  FaceDetector& faces_;
   const PageReaderOptions& options_;
   const CleanPage& clean_;
   const TextLayer* text_layer_;
@@ -511,7 +520,9 @@ Result<PageReader> PageReader::create(const PageReaderOptions& options) {
     if (!second) return second.error();
     cross_check = std::move(second.value());
   }
-  return PageReader(std::move(engine.value()), std::move(cross_check), options);
+  auto faces = FaceDetector::create(options.faces);
+  if (!faces) return faces.error();
+  return PageReader(std::move(engine.value()), std::move(cross_check), std::move(faces).value(), options);
 }
 
 PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
@@ -527,7 +538,7 @@ PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
   out.blank = clean.blank;
   if (clean.blank) return out;
   const TextLayer* layer = page.text_layer ? &*page.text_layer : nullptr;
-  PageReading(engine_, cross_check_ ? *cross_check_ : engine_, options_, clean, layer, out).run();
+  PageReading(engine_, cross_check_ ? *cross_check_ : engine_, faces_, options_, clean, layer, out).run();
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "extractors/page/page_read.h"
+#include "extractors/photos/face_detector.h"
 #include "models/result.h"
 #include "ocr/tesseract_engine.h"
 #include "pipeline/cleanup/page_cleanup.h"
@@ -29,6 +30,8 @@ struct PageReaderOptions {
   // A large cell with less ink than this (mm², after speck removal) is empty paper: two or three characters
   // have more.
   double min_text_ink_mm2 = 4;
+  // Faces in the photo box of 附件3/6 (extractors/photos/photo_box.h).
+  FaceDetectorOptions faces;
 };
 
 class PageReader {
@@ -41,10 +44,15 @@ class PageReader {
   const std::string& engine_name() const { return engine_.engine_name(); }
 
  private:
-  PageReader(TesseractEngine engine, std::optional<TesseractEngine> cross_check, PageReaderOptions options)
-      : engine_(std::move(engine)), cross_check_(std::move(cross_check)), options_(std::move(options)) {}
+  PageReader(TesseractEngine engine, std::optional<TesseractEngine> cross_check, FaceDetector faces,
+             PageReaderOptions options)
+      : engine_(std::move(engine)),
+        cross_check_(std::move(cross_check)),
+        faces_(std::move(faces)),
+        options_(std::move(options)) {}
   TesseractEngine engine_;
   std::optional<TesseractEngine> cross_check_;
+  FaceDetector faces_;
   PageReaderOptions options_;
 };
 
