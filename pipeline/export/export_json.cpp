@@ -90,8 +90,10 @@ json document_entry(const StoredDocument& document) {
   return entry;
 }
 
+// `id` (an added key) is what photos[].nominee names.
 json nominee_entry(const StoredNominee& nominee) {
-  return {{"kind", nominee.kind},
+  return {{"id", nominee.id},
+          {"kind", nominee.kind},
           {"recommender", optional_json(nominee.recommender)},
           {"name", nominee.name},
           {"unit_name", optional_json(nominee.unit_name)},
