@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -155,7 +156,8 @@ int find_missing_photos(Store& store, Id run) {
                                   nominee.name, nominee.name);
     findings.push_back(std::move(finding));
   }
-  return store.replace_findings(run, "photo_missing|", findings);
+  // Only the nominees' own: the scan's photo_missing findings of empty photo boxes are keyed by document.
+  return store.replace_findings(run, "photo_missing|nominee ", findings);
 }
 
 nlohmann::json PhotosRunSummary::to_json() const {

@@ -7,7 +7,9 @@
 #include <opencv2/imgproc.hpp>
 
 namespace intake {
+namespace {
 
+// Sharpness and exposure of the face box, into `verdict`.
 void measure_face_quality(const cv::Mat& bgr, const cv::Rect& face, const PhotoStandard& standard,
                           FaceVerdict& verdict) {
   const cv::Rect box = face & cv::Rect(0, 0, bgr.cols, bgr.rows);
@@ -52,6 +54,8 @@ void measure_face_quality(const cv::Mat& bgr, const cv::Rect& face, const PhotoS
                                      verdict.luminance, standard.min_face_luminance, verdict.dark_share * 100,
                                      standard.max_clipped_share * 100)});
 }
+
+}  // namespace
 
 FaceVerdict check_photo_face(const cv::Mat& bgr, FaceDetector& detector, const PhotoStandard& standard) {
   FaceVerdict verdict;

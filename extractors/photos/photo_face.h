@@ -27,8 +27,4 @@ struct FaceVerdict {
 // `bgr`: CV_8UC3. Geometry, sharpness and exposure are measured only when exactly one face is found.
 FaceVerdict check_photo_face(const cv::Mat& bgr, FaceDetector& detector, const PhotoStandard& standard = {});
 
-// Sharpness and exposure of one face box (used by check_photo_face; exposed for tests and the photo box).
-void measure_face_quality(const cv::Mat& bgr, const cv::Rect& face, const PhotoStandard& standard,
-                          FaceVerdict& verdict);
-
 }  // namespace intake

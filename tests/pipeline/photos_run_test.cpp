@@ -159,12 +159,21 @@ TEST_F(PhotosRun, PhotosFindTheirNomineesWhenTheFormsComeLater) {
     return m.find("1975-05-28 is not 张梅玲's birth date: the ID number gives 1975-05-29") != std::string::npos;
   }));
 
+  // The scan's finding of an empty photo box on paper is not the nominee's: it stays.
+  Finding empty_box;
+  empty_box.key = "photo_missing|document 1|photo_box|no_photo";
+  empty_box.rule = "photo_missing";
+  empty_box.message = "no photo in the photo box (照片)";
+  store->add_finding(run_id, empty_box);
   EXPECT_EQ(find_missing_photos(store.value(), run_id), 1);
   const auto findings = store->findings();
   const auto missing = std::find_if(findings.begin(), findings.end(),
-                                    [](const StoredFinding& f) { return f.finding.rule == "photo_missing"; });
+                                    [](const StoredFinding& f) { return f.finding.key.starts_with("photo_missing|nominee"); });
   ASSERT_NE(missing, findings.end());
   EXPECT_EQ(missing->finding.subject, "王振东");
+  EXPECT_EQ(std::count_if(findings.begin(), findings.end(),
+                          [](const StoredFinding& f) { return f.finding.rule == "photo_missing"; }),
+            2);
   // Matching again changes nothing.
   const auto count = findings.size();
   EXPECT_EQ(match_photos(store.value(), run_id).findings, 0);
