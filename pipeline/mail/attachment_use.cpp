@@ -53,8 +53,10 @@ AttachmentUse attachment_use(const MailAttachment& attachment, MediaType type, c
   // The mail layer unpacks ZIP attachments but not a ZIP inside a ZIP (an entry, part path "2/1"): that one stays
   // an unread file.
   if (is_zip_archive(attachment) && attachment.part_path.find('/') == std::string::npos) return AttachmentUse::archive;
+  // Named as the notice names ID photos: a photo whatever its bytes, so that the photo checks say a PNG or WebP
+  // is behind the name instead of the page pipeline reading it as an unknown page.
+  if (is_photo_file_name(attachment.name)) return AttachmentUse::photo;
   if (type == MediaType::jpeg) {
-    if (is_photo_file_name(attachment.name)) return AttachmentUse::photo;
     const auto header = read_jpeg_header(attachment.bytes);
     if (!header) return AttachmentUse::pages;
     return std::max(header->width, header->height) >= options.page_min_long_side ? AttachmentUse::pages

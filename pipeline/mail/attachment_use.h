@@ -25,9 +25,9 @@ struct AttachmentUseOptions {
   int page_min_long_side = 1500;
 };
 
-// `type` is what the bytes are (sniff_media_type). A JPEG named as FORMS.md names electronic photos
-// (中文姓名-YYYYMMDD.jpg) is a photo whatever its size; a JPEG whose header cannot be read goes to the page
-// pipeline, which reports what is wrong with it.
+// `type` is what the bytes are (sniff_media_type). A file named as FORMS.md names electronic photos
+// (中文姓名-YYYYMMDD.jpg) is a photo whatever its size or bytes (the photo checks report a PNG behind the name); any
+// other JPEG whose header cannot be read goes to the page pipeline, which reports what is wrong with it.
 AttachmentUse attachment_use(const MailAttachment& attachment, MediaType type,
                              const AttachmentUseOptions& options = {});
 

@@ -48,6 +48,12 @@ TEST(AttachmentUse, JpegsAreScannedPagesOrPhotosByTheirPixels) {
   EXPECT_EQ(use_of(attachment("坏.jpg", Bytes{0xFF, 0xD8, 0xFF, 0x00})), AttachmentUse::pages);
 }
 
+TEST(AttachmentUse, APhotoNameIsAPhotoWhateverItsBytes) {
+  // A PNG saved as .jpg: the photo checks, not the page reader, say what is wrong with it.
+  EXPECT_EQ(use_of(attachment("王晓梅-19850315.jpg", testing::encode_png(testing::make_page(1, 100)))),
+            AttachmentUse::photo);
+}
+
 TEST(AttachmentUse, PdfsAndOtherImagesArePages) {
   const std::string pdf = "%PDF-1.4\n";
   EXPECT_EQ(use_of(attachment("附件3-袁堃.pdf", Bytes(pdf.begin(), pdf.end()), "application/pdf")),
