@@ -101,6 +101,22 @@ bool is_opinion_character(char32_t c) {
   return is_han(c) || is_ascii_digit(c) || is_space(c) || prose.find(c) != std::u32string_view::npos;
 }
 
+// (公于) after the last sentence: a short bracketed note there is the seal's placeholder (盖章, 公章) misread past
+// recognition; a signature is never bracketed.
+bool is_bracketed_note(std::u32string_view tail) {
+  constexpr std::size_t longest_inside = 4;
+  return tail.size() >= 3 && tail.size() <= longest_inside + 2 && std::u32string_view(U"(（").find(tail.front()) !=
+         std::u32string_view::npos && std::u32string_view(U")）").find(tail.back()) != std::u32string_view::npos;
+}
+
+// A digit standing alone between two words (该同志8近三年来): a speck or a seal stroke read as a digit. Opinions
+// write numbers as numbers (近3年, 2025年度) and dates are split off before this is asked.
+bool has_lone_digit(const std::u32string& text) {
+  for (std::size_t i = 1; i + 1 < text.size(); ++i)
+    if (is_ascii_digit(text[i]) && is_han(text[i - 1]) && is_han(text[i + 1])) return true;
+  return false;
+}
+
 // Marks after the opinion's last sentence that are no words — fewer than two Chinese characters, or characters
 // no opinion holds (。/人t202oF, 。A): what the seal leaves when read. Removed; true when there were some.
 bool remove_trailing_marks(std::u32string& text) {
@@ -109,7 +125,7 @@ bool remove_trailing_marks(std::u32string& text) {
   const std::u32string_view tail = std::u32string_view(text).substr(stop + 1);
   const auto han = std::count_if(tail.begin(), tail.end(), is_han);
   const bool odd = std::any_of(tail.begin(), tail.end(), [](char32_t c) { return !is_opinion_character(c); });
-  if (han >= 2 && !odd) return false;
+  if (han >= 2 && !odd && !is_bracketed_note(trimmed(tail))) return false;
   text.erase(stop + 1);
   return true;
 }
@@ -242,6 +258,7 @@ Normalised normalise_opinion(std::string_view raw) {
     return review_value(std::move(value), unrecognised_factor, "unreadable characters in the text");
   if (marks_removed) return review_value(std::move(value), 1.0, "marks after the opinion's last sentence left out");
   if (odd_characters) return review_value(std::move(value), 1.0, "characters no opinion is written with");
+  if (has_lone_digit(joined)) return review_value(std::move(value), 1.0, "a lone digit between words");
   return ok_value(std::move(value));
 }
 

@@ -10,6 +10,7 @@
 #include "extractors/layout/form_title.h"
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/opinion_value.h"
+#include "extractors/page/column_header.h"
 #include "extractors/page/record_cells.h"
 #include "extractors/photos/photo_box.h"
 #include "ocr/text_layer.h"
@@ -449,7 +450,7 @@ class PageReading {
         ++matched;
       }
       if (matched >= 3) {
-        read.header = std::move(header);
+        read.header = complete_column_header(std::move(header), form->columns);
         header_row = row;
       }
     }

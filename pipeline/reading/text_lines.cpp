@@ -15,6 +15,30 @@ double vertical_overlap(const cv::Rect& a, const cv::Rect& b) {
   return shorter > 0 ? std::max(0, common) / static_cast<double>(shorter) : 0.0;
 }
 
+// A character stacked from parts (意 is 立 over 日 over 心) falls apart into short "lines" where the gaps between its
+// parts are wider than the closing: alone on its line, as in a label written one character per line (推 荐 单 位 意
+// 见), no neighbour on the line holds the parts together, and the label reads 推荐单位rr忌见. Two lines one above the
+// other, less than `max_gap` apart and overlapping across, are one character when together they are about as tall
+// as wide; two real lines are never that: stacked characters are twice as tall as wide, lines of text far wider.
+void join_character_parts(std::vector<cv::Rect>& lines, int max_gap) {
+  auto one_character = [](const cv::Rect& joined) {
+    return joined.height * 4 <= joined.width * 5 && joined.width * 2 <= joined.height * 3;
+  };
+  for (std::size_t i = 0; i + 1 < lines.size();) {
+    const cv::Rect& upper = lines[i];
+    const cv::Rect& lower = lines[i + 1];
+    const int gap = lower.y - (upper.y + upper.height);
+    const int across = std::min(upper.x + upper.width, lower.x + lower.width) - std::max(upper.x, lower.x);
+    const cv::Rect joined = upper | lower;
+    if (gap <= max_gap && across * 2 >= std::min(upper.width, lower.width) && one_character(joined)) {
+      lines[i] = joined;
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      continue;  // the joined character may take a third part (心 under 立 and 日)
+    }
+    ++i;
+  }
+}
+
 }  // namespace
 
 std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
@@ -76,8 +100,9 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
     else
       lines.push_back(line);
   }
+  std::sort(lines.begin(), lines.end(), by_top);
+  join_character_parts(lines, mm(1.0, dpi));
   std::erase_if(lines, [&](const cv::Rect& line) { return line.height < min_height; });
-  std::sort(lines.begin(), lines.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
   return lines;
 }
 

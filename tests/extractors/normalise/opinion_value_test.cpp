@@ -71,6 +71,19 @@ TEST(NormaliseOpinion, TheSealsLetteringIsNoText) {
   EXPECT_EQ(n.status, FieldStatus::review);
   EXPECT_EQ(n.note, "characters no opinion is written with");
   EXPECT_EQ(normalise_opinion("经研究,同意推荐。\n2026年1月9日").status, FieldStatus::ok);
+  // The seal's placeholder misread past recognition, in brackets after the last sentence.
+  n = normalise_opinion("经审核，同意推荐。(公于)\n2026年1月5日");
+  EXPECT_TRUE(is(n, FieldStatus::review, opinion("经审核，同意推荐。", "2026-01-05")));
+}
+
+TEST(NormaliseOpinion, ALoneDigitBetweenWordsIsForReview) {
+  Normalised n = normalise_opinion("经查，该同志8近三年来无违纪违法问题。\n2026年1月5日");
+  EXPECT_EQ(n.status, FieldStatus::review);
+  EXPECT_EQ(n.note, "a lone digit between words");
+  // Numbers as opinions write them are words of their own.
+  EXPECT_EQ(normalise_opinion("该同志近3年年度考核均为优秀，同意推荐。\n2026年1月5日").status, FieldStatus::review);
+  EXPECT_EQ(normalise_opinion("该同志近10年考核均为优秀，同意推荐。\n2026年1月5日").status, FieldStatus::ok);
+  EXPECT_EQ(normalise_opinion("2025年度考核优秀，同意推荐。\n2026年1月5日").status, FieldStatus::ok);
 }
 
 TEST(NormaliseOpinion, ImpossibleDateIsInvalid) {

@@ -54,5 +54,37 @@ TEST(TextLines, IgnoresSpecksAndEmptyPaper) {
   EXPECT_TRUE(find_text_lines(binary_of(paper), dpi).empty());
 }
 
+
+// Ink blocks standing for glyphs and their parts, at 300 dpi (1 mm ≈ 12 px).
+void ink(cv::Mat& page, int x, int y, int width, int height) {
+  cv::rectangle(page, cv::Rect(x, y, width, height), cv::Scalar(0), cv::FILLED);
+}
+
+TEST(TextLines, TheStackedPartsOfACharacterAloneOnItsLineAreOneLine) {
+  const int dpi = 300;
+  // A label written one character per line: a square character, then one whose parts are stacked with gaps wider
+  // than the closing (意: 立 over 日 over 心), then a square one.
+  cv::Mat page(400, 200, CV_8UC1, cv::Scalar(255));
+  ink(page, 60, 20, 48, 48);
+  ink(page, 60, 130, 48, 16);
+  ink(page, 62, 152, 44, 14);
+  ink(page, 58, 172, 50, 12);
+  ink(page, 60, 250, 48, 48);
+  const auto lines = find_text_lines(page, dpi);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_NEAR(lines[1].y, 130, 2);
+  EXPECT_NEAR(lines[1].height, 54, 3);
+}
+
+TEST(TextLines, LinesAndStackedCharactersCloseTogetherStayApart) {
+  const int dpi = 300;
+  cv::Mat page(400, 800, CV_8UC1, cv::Scalar(255));
+  ink(page, 20, 20, 600, 48);   // a line of text
+  ink(page, 20, 76, 600, 48);   // the next line, 8 px (0.7 mm) below
+  ink(page, 20, 200, 48, 48);   // two characters one per line, as close
+  ink(page, 20, 256, 48, 48);
+  EXPECT_EQ(find_text_lines(page, dpi).size(), 4u);
+}
+
 }  // namespace
 }  // namespace intake
