@@ -19,10 +19,14 @@ double vertical_overlap(const cv::Rect& a, const cv::Rect& b) {
 // parts are wider than the closing: alone on its line, as in a label written one character per line (推 荐 单 位 意
 // 见), no neighbour on the line holds the parts together, and the label reads 推荐单位rr忌见. Two lines one above the
 // other, less than `max_gap` apart and overlapping across, are one character when together they are about as tall
-// as wide; two real lines are never that: stacked characters are twice as tall as wide, lines of text far wider.
+// as wide and no taller than the cell's tallest line (an em): stacked characters are twice as tall as wide, lines
+// of text far wider, and a label wrapped two characters a line (政治 / 面貌) is square but two ems tall.
 void join_character_parts(std::vector<cv::Rect>& lines, int max_gap) {
-  auto one_character = [](const cv::Rect& joined) {
-    return joined.height * 4 <= joined.width * 5 && joined.width * 2 <= joined.height * 3;
+  int em = 0;
+  for (const cv::Rect& line : lines) em = std::max(em, line.height);
+  auto one_character = [em](const cv::Rect& joined) {
+    return joined.height * 4 <= joined.width * 5 && joined.width * 2 <= joined.height * 3 &&
+           joined.height * 4 <= em * 5;
   };
   for (std::size_t i = 0; i + 1 < lines.size();) {
     const cv::Rect& upper = lines[i];

@@ -78,12 +78,14 @@ TEST(TextLines, TheStackedPartsOfACharacterAloneOnItsLineAreOneLine) {
 
 TEST(TextLines, LinesAndStackedCharactersCloseTogetherStayApart) {
   const int dpi = 300;
-  cv::Mat page(400, 800, CV_8UC1, cv::Scalar(255));
+  cv::Mat page(500, 800, CV_8UC1, cv::Scalar(255));
   ink(page, 20, 20, 600, 48);   // a line of text
   ink(page, 20, 76, 600, 48);   // the next line, 8 px (0.7 mm) below
   ink(page, 20, 200, 48, 48);   // two characters one per line, as close
   ink(page, 20, 256, 48, 48);
-  EXPECT_EQ(find_text_lines(page, dpi).size(), 4u);
+  ink(page, 300, 340, 96, 48);  // a label wrapped two characters a line (政治 / 面貌): square, but two ems tall
+  ink(page, 300, 396, 96, 48);
+  EXPECT_EQ(find_text_lines(page, dpi).size(), 6u);
 }
 
 }  // namespace
