@@ -1,7 +1,5 @@
 #include "ocr/tesseract_engine.h"
 
-#include "ocr/split_characters.h"
-
 #include <fmt/format.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -111,8 +109,6 @@ OcrText TesseractEngine::read(const cv::Mat& region, int dpi, ReadMode mode, con
       symbol.box = cv::Rect(static_cast<int>(symbol.box.x / scale), static_cast<int>(symbol.box.y / scale),
                             static_cast<int>(std::ceil(symbol.box.width / scale)),
                             static_cast<int>(std::ceil(symbol.box.height / scale)));
-  // A line read with more characters than its ink has room for split one of them (鑫 as 人多).
-  if (mode == ReadMode::line) doubt_split_characters(result, region);
   return result;
 }
 

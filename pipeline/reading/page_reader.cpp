@@ -13,6 +13,7 @@
 #include "extractors/page/column_header.h"
 #include "extractors/page/record_cells.h"
 #include "extractors/photos/photo_box.h"
+#include "ocr/split_characters.h"
 #include "ocr/text_layer.h"
 #include "ocr/upright_scorer.h"
 #include "pipeline/cleanup/ink.h"
@@ -203,7 +204,11 @@ class PageReading {
   OcrText read_region(TesseractEngine& engine, const cv::Mat& image, const cv::Rect& page_box, ReadMode mode,
                       const std::string& whitelist = {}) {
     if (text_layer_) return read_text_layer(*text_layer_, clean_.original_box(page_box));
-    return engine.read(image, clean_.dpi, mode, whitelist);
+    OcrText text = engine.read(image, clean_.dpi, mode, whitelist);
+    // A line read with more characters than its ink has room for split one of them (鑫 as 人多). Only here, on
+    // lines the reader found whole: a strip cut from mid-line (the upright scorer's) has no such measure.
+    if (mode == ReadMode::line) doubt_split_characters(text, image);
+    return text;
   }
 
   cv::Rect padded(cv::Rect line, cv::Size size) const {
