@@ -74,6 +74,23 @@ std::optional<std::size_t> place_end(const std::u32string& text, std::size_t fro
   return std::nullopt;
 }
 
+// After a known place, a known district or county whose suffix was misread (阜新市彰武具人民政府 for 彰武县): its
+// stem followed by a character that is no place suffix, nor a word streets are named with (和平路 is a street of
+// 和平区). Not corrected, since the stem alone does not prove a place: the caller sends it to review.
+std::optional<std::u32string> misread_suffix_after(const std::u32string& text, std::size_t at) {
+  constexpr std::u32string_view street_words = U"路街道巷里村镇乡大小胡弄号";
+  for (const std::u32string& name : places().names) {
+    if (name.size() < 3 || at + name.size() > text.size() || !is_place_suffix(name.back())) continue;
+    const std::u32string_view stem(name.data(), name.size() - 1);
+    const char32_t after = text[at + stem.size()];
+    if (std::u32string_view(text).substr(at, stem.size()) != stem || is_place_suffix(after) ||
+        street_words.find(after) != std::u32string_view::npos)
+      continue;
+    return text.substr(at, name.size());
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_places() { return places().utf8; }
@@ -117,6 +134,10 @@ PlaceCheck check_leading_places(std::string_view raw) {
       check.read = utf8_encode(run);
     }
     break;
+  }
+  if (check.verdict == PlaceVerdict::known && misread_suffix_after(text, at)) {
+    check.verdict = PlaceVerdict::unknown;
+    check.read = utf8_encode(*misread_suffix_after(text, at));
   }
   check.text = check.verdict == PlaceVerdict::snapped ? utf8_encode(text) : std::string(raw);
   return check;

@@ -42,6 +42,14 @@ TEST(PlaceNames, AnUnknownPlaceNearNoneOrSeveralIsUnknown) {
   const PlaceCheck district = check_leading_places("营口市鳄鱼疾区人民政府办公室");
   EXPECT_EQ(district.verdict, PlaceVerdict::unknown);
   EXPECT_EQ(district.read, "鳄鱼疾区");
+  // A district or county after its city with the suffix misread: unknown, since the stem alone proves nothing.
+  const PlaceCheck county = check_leading_places("阜新市彰武具人民政府办公室一级主任科员");
+  EXPECT_EQ(county.verdict, PlaceVerdict::unknown);
+  EXPECT_EQ(county.read, "彰武具");
+  EXPECT_EQ(county.text, "阜新市彰武具人民政府办公室一级主任科员");
+  // A street named after a district is no misread district.
+  EXPECT_EQ(check_leading_places("沈阳市和平路12号").verdict, PlaceVerdict::known);
+  EXPECT_EQ(check_leading_places("阜新市彰武县人民政府").verdict, PlaceVerdict::known);
   // Words after a city that merely end in 区 or 市 are no district.
   EXPECT_EQ(check_leading_places("朝阳市社区服务中心").verdict, PlaceVerdict::known);
   EXPECT_EQ(check_leading_places("沈阳市市场监督管理局").verdict, PlaceVerdict::known);
