@@ -193,8 +193,10 @@ class PageReading {
     if (lines.empty()) return TextRead{{}, 0, 0, std::string(name_of(mode))};
     cv::Rect extent = lines.front();
     for (const cv::Rect& line : lines) extent |= line;
-    // Whitelisted modes constrain the main model already; a free line is read by the cross-check model.
-    TesseractEngine& engine = mode == ReadMode::line ? cross_check_ : engine_;
+    // Every typed read is the cross-check model's: a whitelist does not stop the main model from repeating its own
+    // misread digit (13105855837 read 13105833837 by the block and the digits read alike), another model's
+    // agreement is evidence.
+    TesseractEngine& engine = cross_check_;
     const cv::Rect line = padded(extent, grey.size());
     return text_read(read_region(engine, grey(line), line + inside.tl(), mode), mode);
   }
