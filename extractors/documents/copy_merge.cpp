@@ -21,15 +21,36 @@ std::map<FieldKey, const ExtractedField*> by_key(const ExtractedDocument& docume
   return fields;
 }
 
-// The first field both copies read with certainty and read differently; nullopt when they agree.
+// A number OCR read (ID, phone, postcode): digits, X and hyphens, at least six of them.
+bool is_number_code(const nlohmann::json& value) {
+  constexpr std::size_t shortest = 6;
+  if (!value.is_string()) return false;
+  const std::string& text = value.get_ref<const std::string&>();
+  return text.size() >= shortest && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || c == 'X' || c == '-';
+         });
+}
+
+// Two numbers apart by more than OCR slips: a misread changes a digit or two, another phone number most of them.
+// Such copies are different versions even when neither read is certain enough to be ok.
+bool different_numbers(const nlohmann::json& a, const nlohmann::json& b) {
+  constexpr std::size_t most_slips = 2;
+  if (!is_number_code(a) || !is_number_code(b)) return false;
+  return edit_distance(utf8_decode(a.get<std::string>()), utf8_decode(b.get<std::string>())) > most_slips;
+}
+
+// The first field both copies read with certainty and read differently, or whose numbers differ beyond misreading;
+// nullopt when they agree.
 std::optional<std::string> certain_difference(const ExtractedDocument& a, const ExtractedDocument& b) {
   const auto fields_b = by_key(b);
   for (const ExtractedField& field : a.fields) {
     const auto other = fields_b.find({field.field, field.row_index.value_or(-1)});
     if (other == fields_b.end()) continue;
     const ExtractedField& theirs = *other->second;
-    if (field.status != FieldStatus::ok || theirs.status != FieldStatus::ok) continue;
     if (field.value.is_null() || theirs.value.is_null()) continue;
+    const bool read = field.status != FieldStatus::missing && theirs.status != FieldStatus::missing;
+    if (read && different_numbers(field.value, theirs.value)) return field.field;
+    if (field.status != FieldStatus::ok || theirs.status != FieldStatus::ok) continue;
     if (field.value != theirs.value) return field.field;
   }
   return std::nullopt;

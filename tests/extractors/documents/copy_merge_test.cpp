@@ -48,6 +48,20 @@ TEST(CopyMerge, AnUncertainReadIsNoDifferenceAndTheCertainCopyGivesTheValue) {
   EXPECT_EQ(fields[1].status, FieldStatus::ok);
 }
 
+TEST(CopyMerge, ANumberFarFromTheOthersIsAnotherVersionEvenUnsure) {
+  // The older version's phone is another number altogether, read in review: not a misread of the same one.
+  const std::vector<AssembledDocument> documents(3, document("annex3"));
+  const std::vector<ExtractedDocument> reads{extracted("冯赟", "13501506370"),
+                                             extracted("冯赟", "13105855837", FieldStatus::review),
+                                             extracted("冯赟", "13501506378", FieldStatus::review)};
+  const auto merged = find_copies(documents, reads, std::vector<std::string>(3, "scans/a"));
+  ASSERT_EQ(merged.groups.size(), 2u);
+  EXPECT_EQ(merged.groups[0], (std::vector<std::size_t>{0, 2}));  // one digit apart: a misread, same version
+  EXPECT_EQ(merged.groups[1], (std::vector<std::size_t>{1}));
+  ASSERT_EQ(merged.mismatches.size(), 1u);
+  EXPECT_EQ(merged.mismatches[0].field, "phone");
+}
+
 TEST(CopyMerge, DifferentNomineesFoldersAndUnknownPagesNeverMerge) {
   const std::vector<AssembledDocument> documents{document("annex6"), document("annex6"), document("annex6"),
                                                  document("unknown"), document("unknown")};
