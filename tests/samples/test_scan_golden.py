@@ -70,7 +70,8 @@ class ScanGoldenTest(unittest.TestCase):
     def test_ok_values_are_mostly_right(self):
         # The office's measure: values marked ok must be right. Far from the 0.2 % target yet; a guard against
         # regressions until the extractors reach it (docs/ACCURACY.md).
-        self.assertLessEqual(self.short["wrong_but_ok_rate"], 0.06)
+        # Measured 0.7 % on this packet (seed 1) at the time of writing.
+        self.assertLessEqual(self.short["wrong_but_ok_rate"], 0.02)
 
     def test_long_texts(self):
         self.assertGreaterEqual(self.long["char_accuracy"], 0.7)
