@@ -16,6 +16,12 @@ constexpr bool is_space(char32_t c) {
          c == 0x3000 || c == 0x200B || c == 0xFEFF || (c >= 0x2000 && c <= 0x200A);
 }
 
+// Han characters and the CJK and full-width marks set between them: what Chinese type sets in a whole em, and what
+// no space belongs next to.
+constexpr bool is_cjk_text(char32_t c) {
+  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
 constexpr bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 constexpr bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 

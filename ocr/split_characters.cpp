@@ -23,13 +23,8 @@ std::pair<int, int> inked_extent(const cv::Mat& counts) {
   return {first, last};
 }
 
-double character_width(char32_t c) {
-  if (is_han(c)) return 1.0;
-  if (c < 0x80) return 0.5;     // digits, Latin letters, half-width marks
-  if (c >= 0xFF01 && c <= 0xFF5E) return 1.0;  // full-width forms
-  if (c >= 0x3000 && c <= 0x303F) return 1.0;  // CJK marks: 。、《》
-  return 0.5;                                   // “” ‘’ — … as set beside Chinese: narrow ink, counted low
-}
+// Digits, Latin letters, half-width marks and “” ‘’ — … (narrow ink beside Chinese) count half an em.
+double character_width(char32_t c) { return is_cjk_text(c) ? 1.0 : 0.5; }
 
 }  // namespace
 

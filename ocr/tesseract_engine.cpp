@@ -49,9 +49,6 @@ std::string owned_text(char* text) {
   return copy;
 }
 
-// Han characters and the full-width punctuation set between them: no space belongs next to either.
-bool is_cjk_text(char32_t c) { return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
-
 }  // namespace
 
 void TesseractEngine::ApiDeleter::operator()(tesseract::TessBaseAPI* api) const {

@@ -135,10 +135,11 @@ PlaceCheck check_leading_places(std::string_view raw) {
     }
     break;
   }
-  if (check.verdict == PlaceVerdict::known && misread_suffix_after(text, at)) {
-    check.verdict = PlaceVerdict::unknown;
-    check.read = utf8_encode(*misread_suffix_after(text, at));
-  }
+  if (check.verdict == PlaceVerdict::known)
+    if (const auto misread = misread_suffix_after(text, at)) {
+      check.verdict = PlaceVerdict::unknown;
+      check.read = utf8_encode(*misread);
+    }
   check.text = check.verdict == PlaceVerdict::snapped ? utf8_encode(text) : std::string(raw);
   return check;
 }
