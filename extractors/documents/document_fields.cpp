@@ -4,6 +4,7 @@
 #include <map>
 
 #include "extractors/documents/header_line.h"
+#include "extractors/documents/serial_numbers.h"
 #include "extractors/documents/value_decision.h"
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/date_values.h"
@@ -175,6 +176,25 @@ class RecordExtraction {
   std::map<std::string, Found> found_;
 };
 
+// 序号 the rows around a row leave exactly one number for: a misread one would also pair the row with the wrong
+// row of another copy or of the electronic table.
+void check_serial_numbers(std::vector<ExtractedField>& fields) {
+  std::vector<ExtractedField*> serials;
+  for (ExtractedField& field : fields)
+    if (field.row_index && field.field == "seq") serials.push_back(&field);
+  std::vector<std::optional<long>> read;
+  for (const ExtractedField* field : serials)
+    read.push_back(field->value.is_number_integer() ? std::optional<long>(field->value.get<long>()) : std::nullopt);
+  for (const SerialRepair& repair : repair_serial_numbers(read)) {
+    ExtractedField& field = *serials[repair.row];
+    const std::string was = field.value.is_null() ? "nothing" : field.value.dump();
+    field.value = repair.number;
+    field.status = FieldStatus::review;
+    const std::string note = "read " + was + "; the rows around it count " + std::to_string(repair.number);
+    field.note = field.note.empty() ? note : field.note + "; " + note;
+  }
+}
+
 // 附件4/9: the header line's fields, then every row of every page's part of the table.
 std::vector<ExtractedField> extract_table(const FormModel& form, const AssembledDocument& document,
                                           const std::vector<PageRead>& pages) {
@@ -239,6 +259,7 @@ std::vector<ExtractedField> extract_table(const FormModel& form, const Assembled
       }
     }
   }
+  check_serial_numbers(fields);
   return fields;
 }
 

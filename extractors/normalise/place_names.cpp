@@ -24,6 +24,7 @@ bool is_place_suffix(char32_t c) { return c == U'市' || c == U'县' || c == U'�
 struct Places {
   std::vector<std::u32string> names;
   std::vector<std::string> utf8;
+  std::vector<std::u32string> cities;  // 朝阳市 …: the places a unit's name most often begins with
 };
 
 const Places& places() {
@@ -33,6 +34,7 @@ const Places& places() {
     all.utf8.push_back(root.at("province").get<std::string>());
     for (const auto& [city, districts] : root.at("cities").items()) {
       all.utf8.push_back(city);
+      all.cities.push_back(utf8_decode(city));
       for (const auto& district : districts) all.utf8.push_back(district.get<std::string>());
     }
     for (const auto& zone : root.at("zones")) all.utf8.push_back(zone.get<std::string>());
@@ -91,6 +93,25 @@ std::optional<std::u32string> misread_suffix_after(const std::u32string& text, s
   return std::nullopt;
 }
 
+// A city whose 市 was misread, followed by a district (抚顺店硕城区 for 抚顺市顺城区): the stem of a known city, one
+// character, then a district or one a character away from one. Names that begin with a city's stem without its 市
+// (抚顺石化公司, 沈阳海关) have no district after it.
+std::optional<std::u32string> misread_city_suffix(const std::u32string& text, std::size_t at) {
+  for (const std::u32string& city : places().cities) {
+    const std::u32string_view stem(city.data(), city.size() - 1);
+    if (city.back() != U'市' || std::u32string_view(text).substr(at, stem.size()) != stem) continue;
+    const std::size_t district_at = at + city.size();
+    const auto end = place_end(text, district_at);
+    if (!end || district_at >= text.size()) continue;
+    const std::u32string_view district = std::u32string_view(text).substr(district_at, *end - district_at);
+    const bool near_a_place = std::any_of(places().names.begin(), places().names.end(), [&](const std::u32string& name) {
+      return name.size() == district.size() && edit_distance(name, district) <= 1;
+    });
+    if (district.size() >= 2 && near_a_place) return text.substr(at, *end - at);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_places() { return places().utf8; }
@@ -112,6 +133,12 @@ PlaceCheck check_leading_places(std::string_view raw) {
     const auto end = place_end(text, at);
     if (!end) break;
     const std::u32string_view run = std::u32string_view(text).substr(at, *end - at);
+    if (first && !is_known(run))
+      if (const auto misread = misread_city_suffix(text, at)) {
+        check.verdict = PlaceVerdict::unknown;
+        check.read = utf8_encode(*misread);
+        break;
+      }
     if (is_known(run) || (first && ends_with_known(run))) {
       check.verdict = check.verdict == PlaceVerdict::no_place ? PlaceVerdict::known : check.verdict;
       at = *end;

@@ -112,6 +112,26 @@ TEST(DocumentFields, TableRowsAcrossPagesAndTheHeaderLine) {
   EXPECT_EQ(extracted.recommender, std::optional<std::string>("鞍山市"));
 }
 
+TEST(DocumentFields, AMisreadSerialNumberTakesTheOneItsRowsLeaveForReview) {
+  PageRead page;
+  page.form = "annex9";
+  ColumnTableRead table;
+  table.header = {"seq", "name"};
+  for (const char* seq : {"1", "3", "3", "4"})
+    table.rows.push_back({{{0, {sure(seq), sure(seq, "digits")}, {}}, {1, {sure("王晓梅"), sure("王晓梅", "line")}, {}}}});
+  page.tables = {table};
+  const auto extracted = extract_document(assembled("annex9", {PageRole::first}), {page});
+  std::vector<const ExtractedField*> serials;
+  for (const ExtractedField& f : extracted.fields)
+    if (f.row_index && f.field == "seq") serials.push_back(&f);
+  ASSERT_EQ(serials.size(), 4u);
+  EXPECT_EQ(serials[1]->value, 2);
+  EXPECT_EQ(serials[1]->status, FieldStatus::review);
+  EXPECT_NE(serials[1]->note.find("read 3"), std::string::npos) << serials[1]->note;
+  EXPECT_EQ(serials[2]->value, 3);
+  EXPECT_EQ(serials[2]->status, FieldStatus::ok);
+}
+
 TEST(DocumentFields, AMisreadPlaceOrRecommenderIsNeverOk) {
   PageRead page;
   page.form = "annex8";

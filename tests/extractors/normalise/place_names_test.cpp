@@ -47,6 +47,14 @@ TEST(PlaceNames, AnUnknownPlaceNearNoneOrSeveralIsUnknown) {
   EXPECT_EQ(county.verdict, PlaceVerdict::unknown);
   EXPECT_EQ(county.read, "彰武具");
   EXPECT_EQ(county.text, "阜新市彰武具人民政府办公室一级主任科员");
+  // A city whose 市 was misread, with its district after it, read or misread.
+  const PlaceCheck city = check_leading_places("抚顺店硕城区人民政府副区长");
+  EXPECT_EQ(city.verdict, PlaceVerdict::unknown);
+  EXPECT_EQ(city.read, "抚顺店硕城区");
+  EXPECT_EQ(check_leading_places("抚顺店顺城区人民政府").verdict, PlaceVerdict::unknown);
+  // A name that begins with a city's stem alone is no misread city.
+  EXPECT_EQ(check_leading_places("抚顺石化公司办公室主任").verdict, PlaceVerdict::no_place);
+  EXPECT_EQ(check_leading_places("沈阳海关综合处处长").verdict, PlaceVerdict::no_place);
   // A street named after a district is no misread district.
   EXPECT_EQ(check_leading_places("沈阳市和平路12号").verdict, PlaceVerdict::known);
   EXPECT_EQ(check_leading_places("阜新市彰武县人民政府").verdict, PlaceVerdict::known);
