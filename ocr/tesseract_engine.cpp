@@ -69,7 +69,8 @@ Result<TesseractEngine> TesseractEngine::create(const OcrOptions& options) {
   const char* datapath = options.tessdata.empty() ? nullptr : options.tessdata.c_str();
   if (api->Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &init_names, &init_values,
                 false) != 0)
-    return Error{fmt::format("cannot start Tesseract with language '{}' (is tesseract-ocr-chi-sim installed?)",
+    return Error{fmt::format("cannot start Tesseract with language '{}' (are tesseract-ocr-chi-sim, -script-hans and -eng "
+                             "installed? scripts/setup installs them)",
                              options.language)};
   std::string name = fmt::format("tesseract {} {}", tesseract::TessBaseAPI::Version(), options.language);
   return TesseractEngine(std::move(api), options, std::move(name));

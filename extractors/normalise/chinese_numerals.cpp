@@ -26,6 +26,9 @@ int digit_value(char32_t c) {
   }
 }
 
+// What OCR makes of 〇 between Chinese numerals: the Latin O, a zero, 口.
+bool is_zero_lookalike(char32_t c) { return c == U'O' || c == U'o' || c == U'0' || c == U'口'; }
+
 // 廿 and 卅 are 20 and 30 written as one character (廿三日 = 23rd).
 int unit_value(char32_t c) {
   switch (c) {
@@ -76,7 +79,7 @@ std::optional<std::string> digit_string(std::u32string_view run) {
   if (run.size() > 9) return std::nullopt;
   std::string digits;
   for (const char32_t c : run) {
-    const int d = (c == U'O' || c == U'o') ? 0 : digit_value(c);
+    const int d = is_zero_lookalike(c) ? 0 : digit_value(c);
     if (d == not_a_digit) return std::nullopt;
     digits.push_back(static_cast<char>('0' + d));
   }
@@ -122,10 +125,19 @@ std::string chinese_numerals_to_digits(std::string_view text) {
       continue;
     }
     std::size_t end = i + 1;
-    while (end < chars.size() && (is_chinese_numeral(chars[end]) || chars[end] == U'O' || chars[end] == U'o')) ++end;
+    while (end < chars.size() && (is_chinese_numeral(chars[end]) || is_zero_lookalike(chars[end]))) ++end;
     // A trailing O belongs to the run only if a numeral follows it (二O二六); "十O" at a word's end is not a zero.
-    while (end > i + 1 && (chars[end - 1] == U'O' || chars[end - 1] == U'o')) --end;
-    const std::u32string_view run(chars.data() + i, end - i);
+    while (end > i + 1 && is_zero_lookalike(chars[end - 1])) --end;
+    std::u32string run(chars.data() + i, end - i);
+    // 〇 is as wide as a character, and OCR splits it into two O's (二OO二六年): a year of five numerals with
+    // two zeros side by side had one.
+    const bool year = end < chars.size() && chars[end] == U'年';
+    if (year && run.size() == 5 && !has_unit(run))
+      for (std::size_t k = 1; k + 1 < run.size(); ++k)
+        if (is_zero_lookalike(run[k]) && is_zero_lookalike(run[k + 1]) && run[k] != U'0') {
+          run.erase(k, 1);
+          break;
+        }
     if (const auto digits = run_as_digits(run)) {
       out += *digits;
     } else {

@@ -13,6 +13,7 @@
 #include "extractors/page/column_header.h"
 #include "extractors/page/record_cells.h"
 #include "extractors/photos/photo_box.h"
+#include "ocr/date_numbers.h"
 #include "ocr/split_characters.h"
 #include "ocr/text_layer.h"
 #include "ocr/upright_scorer.h"
@@ -115,10 +116,11 @@ struct CellRead {
 
 class PageReading {
  public:
-  PageReading(TesseractEngine& engine, TesseractEngine& cross_check, FaceDetector& faces,
+  PageReading(TesseractEngine& engine, TesseractEngine& cross_check, TesseractEngine& digits, FaceDetector& faces,
               const PageReaderOptions& options, const CleanPage& clean, const TextLayer* text_layer, PageRead& out)
       : engine_(engine),
         cross_check_(cross_check),
+        digits_(digits),
         faces_(faces),
         options_(options),
         clean_(clean),
@@ -174,7 +176,10 @@ class PageReading {
       const OcrText text = read_region(engine_, grey(line), line + inside.tl(), ReadMode::line, whitelist);
       if (text.text.empty()) continue;
       const std::size_t characters = utf8_decode(text.text).size();
-      if (text.confidence < noise_line_confidence && characters <= noise_line_characters) continue;
+      // Under a label whitelist every line is kept: a label read unsurely (主时迹 at 0.55) is still evidence, and
+      // the caller weighs it by its distance from the labels.
+      const bool unsure_noise = text.confidence < noise_line_confidence && characters <= noise_line_characters;
+      if (unsure_noise && whitelist.empty()) continue;
       cell.lines.push_back(text_read(text, ReadMode::line));
       cell.line_boxes.push_back(line + inside.tl());
     }
@@ -183,22 +188,35 @@ class PageReading {
     return cell;
   }
 
-  // Typed modes read the extent of the cell's lines as one line: their values never wrap.
-  TextRead read_typed(const cv::Rect& box, ReadMode mode) {
+  // Typed modes read the extent of the cell's lines as one line: their values never wrap. `first_read`: the
+  // cell's read, which tells a date's marks the digit model cannot read.
+  TextRead read_typed(const cv::Rect& box, ReadMode mode, const std::string& first_read) {
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
     if (inside.area() == 0) return TextRead{{}, 0, 0, std::string(name_of(mode))};
     if (text_layer_) return text_read(read_text_layer(*text_layer_, clean_.original_box(inside)), mode);
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
-    const std::vector<cv::Rect> lines = find_text_lines(cell_image(clean_.binary, rulings_, inside), clean_.dpi);
+    const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
+    const std::vector<cv::Rect> lines = find_text_lines(binary, clean_.dpi);
     if (lines.empty()) return TextRead{{}, 0, 0, std::string(name_of(mode))};
     cv::Rect extent = lines.front();
     for (const cv::Rect& line : lines) extent |= line;
-    // Every typed read is the cross-check model's: a whitelist does not stop the main model from repeating its own
-    // misread digit (13105855837 read 13105833837 by the block and the digits read alike), another model's
-    // agreement is evidence.
-    TesseractEngine& engine = cross_check_;
     const cv::Rect line = padded(extent, grey.size());
-    return text_read(read_region(engine, grey(line), line + inside.tl(), mode), mode);
+    return typed_line_read(grey(line), binary(line), line + inside.tl(), mode, first_read);
+  }
+
+  // One line read again in a typed mode. Digits and the numbers of an Arabic date are the digit model's; every
+  // other typed read is the cross-check model's: a whitelist does not stop the main model from repeating its own
+  // misread (13105855837 read 13105833837 by the block and the digits read alike), another model's agreement is
+  // evidence.
+  TextRead typed_line_read(const cv::Mat& grey, const cv::Mat& binary, const cv::Rect& page_box, ReadMode mode,
+                           const std::string& first_read) {
+    if (mode == ReadMode::date && !text_layer_) {
+      const bool day_mark = first_read.ends_with("日") || first_read.ends_with("日。");
+      if (auto numbers = read_date_numbers(digits_, grey, binary, clean_.dpi, day_mark))
+        return text_read(*numbers, mode);
+    }
+    TesseractEngine& engine = mode == ReadMode::digits ? digits_ : cross_check_;
+    return text_read(read_region(engine, grey, page_box, mode), mode);
   }
 
   // `image` is the region `page_box` (clean-page pixels) cut out for OCR; a born-digital page's own text is read
@@ -230,10 +248,11 @@ class PageReading {
     if (!index) return reads;
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
+    const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
     const cv::Rect line = (cell.line_boxes[*index] - inside.tl()) & cv::Rect(0, 0, grey.cols, grey.rows);
     const ReadMode mode = date_read_mode(texts[*index]);
     reads.push_back(cell.lines[*index]);
-    reads.push_back(text_read(read_region(engine_, grey(line), line + inside.tl(), mode), mode));
+    reads.push_back(typed_line_read(grey(line), binary(line), line + inside.tl(), mode, texts[*index]));
     return reads;
   }
 
@@ -335,7 +354,7 @@ class PageReading {
     std::vector<TextRead> reads{cell.read};
     if (reads.front().text.empty()) return reads;
     for (const ReadMode mode : second_read_modes(type, reads.front().text))
-      reads.push_back(read_typed(box, mode));
+      reads.push_back(read_typed(box, mode, reads.front().text));
     return reads;
   }
 
@@ -489,7 +508,7 @@ class PageReading {
         const std::string type = column_type(form, read.header, cell.column);
         if (!type.empty())
           for (const ReadMode mode : second_read_modes(type, cells[i].text))
-            cell_read.reads.push_back(read_typed(cell.box, mode));
+            cell_read.reads.push_back(read_typed(cell.box, mode, cells[i].text));
       }
       rows[cell.row].cells.push_back(std::move(cell_read));
     }
@@ -505,6 +524,7 @@ class PageReading {
 
   TesseractEngine& engine_;
   TesseractEngine& cross_check_;
+  TesseractEngine& digits_;
   FaceDetector& faces_;
   const PageReaderOptions& options_;
   const CleanPage& clean_;
@@ -528,9 +548,18 @@ Result<PageReader> PageReader::create(const PageReaderOptions& options) {
     if (!second) return second.error();
     cross_check = std::move(second.value());
   }
+  std::optional<TesseractEngine> digits;
+  if (!options.digits_language.empty()) {
+    OcrOptions ocr = options.ocr;
+    ocr.language = options.digits_language;
+    auto third = TesseractEngine::create(ocr);
+    if (!third) return third.error();
+    digits = std::move(third.value());
+  }
   auto faces = FaceDetector::create(options.faces);
   if (!faces) return faces.error();
-  return PageReader(std::move(engine.value()), std::move(cross_check), std::move(faces).value(), options);
+  return PageReader(std::move(engine.value()), std::move(cross_check), std::move(digits), std::move(faces).value(),
+                    options);
 }
 
 PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
@@ -546,7 +575,8 @@ PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
   out.blank = clean.blank;
   if (clean.blank) return out;
   const TextLayer* layer = page.text_layer ? &*page.text_layer : nullptr;
-  PageReading(engine_, cross_check_ ? *cross_check_ : engine_, faces_, options_, clean, layer, out).run();
+  TesseractEngine& cross_check = cross_check_ ? *cross_check_ : engine_;
+  PageReading(engine_, cross_check, digits_ ? *digits_ : cross_check, faces_, options_, clean, layer, out).run();
   return out;
 }
 

@@ -24,6 +24,10 @@ struct PageReaderOptions {
   // model repeats the first one's misreads (胡丹薇 → 胡丹微 twice); a different model misreads differently, so
   // when the two agree the value is far likelier right. Empty: the main model reads twice.
   std::string cross_check_language = "chi_sim";
+  // The model that reads digit strings the second time (ID numbers, phones, counts, the numbers of a date): both
+  // Chinese models read a 5 in a 1-bit scan as 2 or a 9 under a seal's residue as 0 alike, and so agree on a wrong
+  // value; Tesseract's Latin model reads Arabic digits best. Empty: the cross-check model reads them.
+  std::string digits_language = "eng";
   CleanupOptions cleanup;
   // A cell with more ink than this share of its area is a photo or a seal blot, not text: not read.
   double max_text_ink_share = 0.3;
@@ -44,14 +48,16 @@ class PageReader {
   const std::string& engine_name() const { return engine_.engine_name(); }
 
  private:
-  PageReader(TesseractEngine engine, std::optional<TesseractEngine> cross_check, FaceDetector faces,
-             PageReaderOptions options)
+  PageReader(TesseractEngine engine, std::optional<TesseractEngine> cross_check, std::optional<TesseractEngine> digits,
+             FaceDetector faces, PageReaderOptions options)
       : engine_(std::move(engine)),
         cross_check_(std::move(cross_check)),
+        digits_(std::move(digits)),
         faces_(std::move(faces)),
         options_(std::move(options)) {}
   TesseractEngine engine_;
   std::optional<TesseractEngine> cross_check_;
+  std::optional<TesseractEngine> digits_;
   FaceDetector faces_;
   PageReaderOptions options_;
 };

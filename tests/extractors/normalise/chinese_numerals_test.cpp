@@ -46,6 +46,12 @@ TEST(ChineseNumerals, RewritesRunsInsideText) {
   EXPECT_EQ(chinese_numerals_to_digits("二○二六年元月八日"), "2026年1月8日");
   EXPECT_EQ(chinese_numerals_to_digits("二O二六年十二月三十一日"), "2026年12月31日");
   EXPECT_EQ(chinese_numerals_to_digits("二〇二五年十二月十五日至十九日"), "2025年12月15日至19日");
+  // 〇 as OCR reads it: O, 0 or 口 between numerals, and split in two O's in a year.
+  EXPECT_EQ(chinese_numerals_to_digits("二口二六年一月一日"), "2026年1月1日");
+  EXPECT_EQ(chinese_numerals_to_digits("二0二五年"), "2025年");
+  EXPECT_EQ(chinese_numerals_to_digits("二OO二六年一月一日"), "2026年1月1日");
+  EXPECT_EQ(chinese_numerals_to_digits("二OO二六"), "20026");  // no year without its 年
+  EXPECT_EQ(chinese_numerals_to_digits("出口"), "出口");  // 口 starts no run
   EXPECT_EQ(chinese_numerals_to_digits("三十二人"), "32人");
   EXPECT_EQ(chinese_numerals_to_digits("元旦"), "元旦");  // 元 is 1 only before 月
   EXPECT_EQ(chinese_numerals_to_digits("十十"), "十十");  // left as printed
