@@ -9,6 +9,7 @@
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/date_values.h"
 #include "extractors/normalise/normalise.h"
+#include "extractors/normalise/opinion_value.h"
 #include "extractors/normalise/place_names.h"
 #include "extractors/normalise/publicity_periods.h"
 #include "extractors/normalise/text_values.h"
@@ -161,6 +162,13 @@ class RecordExtraction {
                                                      : decide_value(model.type, reads, model.required);
     if (model.type == "opinion" && decision.value.is_object()) {
       decision.value["sealed"] = value.sealed;
+    }
+    if (model.type == "opinion" && model.blank_on_submission && reads_as_blank_box(decision.value)) {
+      // A box the province fills in later, blank: its printed marks misread and specks are no opinion, and a seal
+      // found there is the recommender's overlapping from the box above.
+      decision.value = nullptr;
+      decision.status = FieldStatus::ok;
+      decision.note.clear();
     } else if (model.type == "opinion" && decision.value.is_null() && !model.required) {
       decision.status = FieldStatus::ok;  // a blank opinion box the province fills in later
     }

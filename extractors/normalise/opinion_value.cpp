@@ -231,6 +231,21 @@ std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lin
   return std::nullopt;
 }
 
+bool reads_as_blank_box(const nlohmann::json& opinion) {
+  if (!opinion.is_object()) return opinion.is_null();
+  if (opinion.contains("date") && !opinion["date"].is_null()) return false;
+  const nlohmann::json& text = opinion.contains("text") ? opinion["text"] : nlohmann::json();
+  if (!text.is_string()) return true;
+  constexpr std::u32string_view printed_marks = U"年月日";
+  std::size_t run = 0;
+  for (const char32_t c : utf8_decode(text.get<std::string>())) {
+    const bool word = is_han(c) && printed_marks.find(c) == std::u32string_view::npos;
+    run = word ? run + 1 : 0;
+    if (run >= 2) return false;
+  }
+  return true;
+}
+
 Normalised normalise_opinion(std::string_view raw) {
   std::u32string text = utf8_decode(fold_full_width(raw, Fold::letters_and_digits));
   remove_bracketed_placeholders(text);

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "extractors/normalise/normalised.h"
 
 namespace intake {
@@ -15,6 +17,11 @@ namespace intake {
 // so a box holding only them is missing. `sealed` is left false: the caller sets it from the seal detector. Status: ok
 // with text and a date; review without a date or without text; invalid when the date does not exist.
 Normalised normalise_opinion(std::string_view raw);
+
+// Whether a box that is blank on submission (省评选表彰办意见, 省人社厅意见) was read with nothing written in it:
+// no date, and no two Chinese characters side by side but the printed 年 月 日 — what is left is its printed
+// （盖章） and 年 月 日 misread (午月日, (se) and a neighbouring seal's specks. An opinion holds at least a word (同意).
+bool reads_as_blank_box(const nlohmann::json& opinion);
 
 // The last of an opinion box's lines that holds a filled-in date — 年 with a numeral before it (2026年1月9日,
 // 二〇二六年一月九日), not the printed blank 年  月  日 — or nullopt. The page reader reads that line again with a

@@ -132,6 +132,27 @@ TEST(DocumentFields, AMisreadSerialNumberTakesTheOneItsRowsLeaveForReview) {
   EXPECT_EQ(serials[2]->status, FieldStatus::ok);
 }
 
+TEST(DocumentFields, AProvincialBoxWithOnlyItsPrintedMarksMisreadIsBlank) {
+  PageRead page;
+  page.form = "annex6";
+  page.values = {labelled("office_opinion", {sure("(se\n午月日")}, true),
+                 labelled("hrss_opinion", {sure("AAA“¢了™、-一\n年月日")}),
+                 labelled("recommender_opinion", {sure("(盖章)\n午月日")}, true)};
+  const auto extracted = extract_document(assembled("annex6", {PageRole::first}), {page});
+  for (const char* id : {"office_opinion", "hrss_opinion"}) {
+    EXPECT_TRUE(field(extracted, id).value.is_null()) << id << " " << field(extracted, id).value;
+    EXPECT_EQ(field(extracted, id).status, FieldStatus::ok) << id;
+  }
+  // A box the nominator fills in is never taken for blank.
+  EXPECT_NE(field(extracted, "recommender_opinion").status, FieldStatus::ok);
+
+  PageRead filled;
+  filled.form = "annex6";
+  filled.values = {labelled("office_opinion", {sure("同意。\n2026年1月9日")}, true)};
+  const auto read = extract_document(assembled("annex6", {PageRole::first}), {filled});
+  EXPECT_EQ(field(read, "office_opinion").value["text"], "同意。");
+}
+
 TEST(DocumentFields, AMisreadPlaceOrRecommenderIsNeverOk) {
   PageRead page;
   page.form = "annex8";
