@@ -107,14 +107,24 @@ double layout_vote(const std::vector<cv::Rect>& lines, const cv::Mat& rulings, c
         vote -= 2;
     }
   }
-  // Seals are stamped at the end of a document: in the lower half.
+  // Seals are stamped at the end of the text: below most of its lines. Not "in the page's lower half": a report's
+  // last page may end, seal and all, near its top.
   if (!seals.empty() && cv::countNonZero(seals) > static_cast<int>(seals.total() / 2000)) {
     const cv::Moments m = cv::moments(seals, true);
-    const double where = m.m01 / m.m00 / seals.rows;
-    if (where > 0.55)
-      vote += 1.5;
-    else if (where < 0.45)
-      vote -= 1.5;
+    const double seal_y = m.m01 / m.m00;
+    // Lines weighed by their length: the seal's own arcs and the date block beside it are short, the text long.
+    double above = 0, below = 0;
+    for (const cv::Rect& line : lines) {
+      if (line.y <= seal_y && seal_y < line.br().y) continue;  // the seal itself, or a line it is stamped on
+      (line.y + line.height / 2.0 < seal_y ? above : below) += line.width;
+    }
+    if (above + below > 0) {
+      const double share_above = above / (above + below);
+      if (share_above > 0.6)
+        vote += 1.5;
+      else if (share_above < 0.4)
+        vote -= 1.5;
+    }
   }
   // Text starts at the top margin; a short page leaves the bottom empty.
   if (!lines.empty()) {

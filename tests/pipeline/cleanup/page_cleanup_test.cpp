@@ -107,6 +107,22 @@ INSTANTIATE_TEST_SUITE_P(Cleanup, CleanupScan,
                                   std::to_string(c.dpi) + (c.colour ? "dpi_colour" : "dpi_grey");
                          });
 
+// A report's last page ends near its top, its seal with it: the seal is in the page's upper half, yet below the
+// text, which is what tells up from down.
+TEST(CleanupOrientation, AShortLastPageWithItsSealNearTheTopStaysUpright) {
+  for (const int quarter : {0, 180}) {
+    for (const unsigned seed : {80u, 81u, 82u}) {
+      testing::PageSpec spec;
+      spec.seed = seed;
+      spec.short_last_page = true;
+      cv::Mat scan = turn(testing::draw_page(spec).image, quarter);
+      testing::add_noise(scan, 3, seed);
+      const CleanPage clean = clean_page({1, scan, spec.dpi, DpiSource::file, ColourMode::colour});
+      EXPECT_EQ(clean.rotation, quarter) << "seed " << seed << ", turned " << quarter;
+    }
+  }
+}
+
 TEST(CleanupInput, EmptyImageIsABlankPageWithIdentityMap) {
   const CleanPage clean = clean_page({1, cv::Mat(), 0, DpiSource::file, ColourMode::grey});
   EXPECT_TRUE(clean.blank);

@@ -23,6 +23,9 @@ struct PageSpec {
   bool paragraphs = true;
   bool seal = true;
   bool light_seal = false;  // a pink, under-inked stamp instead of a full red one
+  // A report's last page: two lines of text at the top, the date block and seal right under them, a page number
+  // at the foot and nothing else (title, table and paragraphs are not drawn).
+  bool short_last_page = false;
 };
 
 struct SyntheticPage {
@@ -200,6 +203,17 @@ inline SyntheticPage draw_page(const PageSpec& spec) {
   const cv::Scalar black = cv::Scalar::all(25 + rng.uniform(0, 25));
 
   const double jx = rng.uniform(-4.0, 4.0), jy = rng.uniform(-4.0, 4.0);
+  if (spec.short_last_page) {
+    const double em = 4.0 + rng.uniform(0.0, 0.4);
+    draw.text_line(20 + jx + 2 * em, 30 + jy, em, 30, black);
+    draw.text_line(20 + jx, 30 + jy + 1.7 * em, em, 12, black);
+    const double date_y = 30 + jy + 6 * em;
+    draw.text_line(130 + jx, date_y, em, 8, black, false);
+    draw.text_line(138 + jx, date_y + em * 1.8, em, 6, black);
+    draw.text_line(100 + jx, 280 + jy, em, 3, black, false);  // — 3 —
+    draw_seal(page, {154 + jx + rng.uniform(-3.0, 3.0), date_y + 3}, 19 + rng.uniform(0.0, 3.0), false, rng);
+    return page;
+  }
   if (spec.title) {
     const double em = 7.5 + rng.uniform(0.0, 1.5);
     const int count = 7 + rng.uniform(0, 5);
