@@ -1,6 +1,7 @@
 #include "extractors/documents/header_line.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "extractors/layout/label_match.h"
 #include "models/char_class.h"
@@ -46,6 +47,17 @@ std::size_t find_label(const std::u32string& key, const std::u32string& wanted) 
   return std::u32string::npos;
 }
 
+// The length of a bracketed note of at most four characters at the start of `text`, brackets included.
+std::optional<std::size_t> bracketed_note_length(std::u32string_view text) {
+  constexpr std::u32string_view openers = U"(（《〈[【";
+  constexpr std::u32string_view closers = U")）》〉]】";
+  constexpr std::size_t longest_inside = 4;
+  if (text.empty() || openers.find(text.front()) == std::u32string_view::npos) return std::nullopt;
+  const std::size_t close = text.find_first_of(closers, 1);
+  if (close == std::u32string_view::npos || close - 1 > longest_inside) return std::nullopt;
+  return close + 1;
+}
+
 }  // namespace
 
 std::map<std::string, std::string> split_header_line(std::string_view line, const std::vector<FieldModel>& fields) {
@@ -79,11 +91,14 @@ std::map<std::string, std::string> split_header_line(std::string_view line, cons
     std::size_t begin = found[i].end;
     std::size_t end = i + 1 < found.size() ? found[i + 1].begin : text.size();
     if (end < begin) continue;  // overlapping labels (联系人 inside 联系人电话): the longer one's value
-    // The label's bracketed note when the label was found without it: 推荐单位（盖章）：….
+    // The label's bracketed note when the label was found without it: 推荐单位（盖章）：…, the note misread under
+    // the seal (《高音) :营口) too: a short bracketed run right after the label holds no value.
     for (bool trimmed = true; trimmed;) {
       trimmed = false;
       while (begin < end && is_trim(text[begin])) ++begin, trimmed = true;
       if (end - begin >= 2 && text.compare(begin, 2, U"盖章") == 0) begin += 2, trimmed = true;
+      if (const auto note = bracketed_note_length(std::u32string_view(text).substr(begin, end - begin)))
+        begin += *note, trimmed = true;
     }
     while (end > begin && is_space(text[end - 1])) --end;
     values[found[i].field] = utf8_encode(text.substr(begin, end - begin));

@@ -119,7 +119,18 @@ std::string without_stray_edges(const std::string& text) {
 }
 
 Normalised normalise_text(std::string_view raw) {
-  return text_result(without_stray_edges(join_lines(raw, LineBreaks::join_all)));
+  std::string text = without_stray_edges(join_lines(raw, LineBreaks::join_all));
+  // A seal's rim or specks read as Latin letters before a unit's name (pt抚顺市新抚区…): one to three letters
+  // right before a Chinese character begin no value on these forms. Left out, for a person to confirm.
+  const std::u32string chars = utf8_decode(text);
+  std::size_t letters = 0;
+  while (letters < chars.size() && is_ascii_letter(chars[letters])) ++letters;
+  constexpr std::size_t most_letters = 3;
+  if (letters >= 1 && letters <= most_letters && letters < chars.size() && is_han(chars[letters])) {
+    Normalised rest = text_result(utf8_encode(chars.substr(letters)));
+    return review_value(std::move(rest.value), unrecognised_factor, "Latin letters before the text left out");
+  }
+  return text_result(std::move(text));
 }
 
 std::string chinese_punctuation(std::string_view text) {

@@ -25,6 +25,14 @@ TEST(HeaderLine, ToleratesHalfWidthColonsSpacesAndALostBracketNote) {
   EXPECT_FALSE(values.contains("contact_phone"));
 }
 
+TEST(HeaderLine, TheLabelsNoteMisreadUnderTheSealIsNoValue) {
+  EXPECT_EQ(split_header_line("推荐单位《高音) :营口 联系人:王晓梅", annex4_header()).at("recommender"), "营口");
+  EXPECT_EQ(split_header_line("推荐单位(盖革):朝阳市", annex4_header()).at("recommender"), "朝阳市");
+  // A longer bracketed run is no note.
+  EXPECT_EQ(split_header_line("推荐单位:营口市(含鲅鱼圈区) 联系人:王晓梅", annex4_header()).at("recommender"),
+            "营口市(含鲅鱼圈区)");
+}
+
 TEST(HeaderLine, ALongLabelWithOneCharacterMisread) {
   const auto values = split_header_line("推荐音位:朝阳市联系人:刘晨雷联系电话: 0421-4154024填报日期，2025年12月18日",
                                         annex4_header());

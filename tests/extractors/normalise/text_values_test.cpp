@@ -57,6 +57,10 @@ TEST(NormaliseText, Values) {
   EXPECT_TRUE(is_ok(normalise_text("： 朝阳市数据局 |"), "朝阳市数据局"));
   EXPECT_TRUE(is_ok(normalise_text("沈阳市人民政府（办公厅）"), "沈阳市人民政府（办公厅）"));
   EXPECT_TRUE(is(normalise_text("，"), FieldStatus::missing, nullptr));
+  // Latin letters a seal or specks left before the name: left out, for review.
+  EXPECT_TRUE(is(normalise_text("pt抚顺市新抚区政务服务中心"), FieldStatus::review, "抚顺市新抚区政务服务中心"));
+  EXPECT_TRUE(is(normalise_text("PA营口市数据局"), FieldStatus::review, "营口市数据局"));
+  EXPECT_TRUE(is_ok(normalise_text("12345热线服务中心"), "12345热线服务中心"));
 }
 
 TEST(NormaliseLongText, PunctuationBesideHanIsFullWidth) {
