@@ -6,6 +6,7 @@
 #include <map>
 
 #include "extractors/documents/copy_merge.h"
+#include "extractors/documents/copy_pages.h"
 #include "extractors/documents/document_assembly.h"
 #include "extractors/documents/document_fields.h"
 #include "extractors/documents/name_agreement.h"
@@ -130,6 +131,9 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
     if (page.message_recommender) named_by_subject[groups.back()] = *page.message_recommender;
   }
 
+  // Pages of unknown form that are copies of a classified page take its form, then the batch is assembled again.
+  const std::vector<AssembledDocument> first_assembly = assemble_documents(reads, groups);
+  reads = classified_by_copies(std::move(reads), first_assembly, groups);
   const std::vector<AssembledDocument> documents = assemble_documents(reads, groups);
   std::vector<ExtractedDocument> extracted;
   extracted.reserve(documents.size());

@@ -137,8 +137,19 @@ class PageReading {
     }
     rulings_ = find_rulings(with_seals, clean_.dpi);
     tables_ = tables_from_rulings(rulings_, clean_.dpi);
+    // A "table" of one cell is a frame round the text — the scanner's edges left on the page, a box drawn round a
+    // report — not a form's table: the page is read as running text.
+    const std::size_t found = tables_.size();
+    std::erase_if(tables_, [](const TableGrid& table) { return table.cells.size() <= 1; });
     out_.has_table = !tables_.empty();
     const cv::Rect page(0, 0, clean_.binary.cols, clean_.binary.rows);
+    // The frame's rulings are no text: read the page without them (lines wreck chi_sim and join text lines).
+    lines_binary_ = clean_.binary;
+    lines_grey_ = clean_.grey;
+    if (tables_.size() < found) {
+      lines_binary_ = cell_image(clean_.binary, rulings_, page);
+      lines_grey_ = cell_image(clean_.grey, rulings_, page);
+    }
     if (tables_.empty()) {
       read_lines(page);
       find_page_title();
@@ -275,10 +286,10 @@ class PageReading {
       }
       return;
     }
-    for (const cv::Rect& line : find_text_lines(clean_.binary(region), clean_.dpi)) {
+    for (const cv::Rect& line : find_text_lines(lines_binary_(region), clean_.dpi)) {
       const cv::Rect box(line.x + region.x, line.y + region.y, line.width, line.height);
       if (box.y + box.height / 2 >= centre_above) continue;
-      OcrText read = read_region(engine_, clean_.grey(box), box, ReadMode::line);
+      OcrText read = read_region(engine_, lines_grey_(box), box, ReadMode::line);
       if (!has_word_character(read.text)) continue;  // rule ends, frame edges and specks read as | - _
       out_.lines.push_back({text_read(read, ReadMode::line), original(box)});
     }
@@ -531,6 +542,7 @@ class PageReading {
   const TextLayer* text_layer_;
   PageRead& out_;
   PageRulings rulings_;
+  cv::Mat lines_binary_, lines_grey_;  // the page the lines outside tables are found and read on
   std::vector<CellRead> cells_read_;
   std::vector<TableGrid> tables_;
 };

@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <opencv2/imgproc.hpp>
+
 #include "models/media_type.h"
 #include "pipeline/page_decoder.h"
 #include "support/fixtures.h"
@@ -42,6 +44,25 @@ TEST(PageReader, ALineRuledInAboveTheHeaderRowIsALineOfThePage) {
   ASSERT_EQ(read.tables.size(), 1u);
   ASSERT_EQ(read.tables[0].rows.size(), 1u);  // the data row only
   EXPECT_EQ(read.tables[0].header.at(1), "category");
+}
+
+TEST(PageReader, AFrameRoundTheWholePageIsNoTable) {
+  // A report in a ruled box (or its scan with the scanner's edges left on all four sides): one box round everything.
+  const int dpi = 200;
+  cv::Mat page(2339, 1654, CV_8UC1, cv::Scalar(255));
+  const cv::Mat title = testing::render_text("朝阳市政务公开工作先进集体和先进个人初审推荐工作报告", "Noto Serif CJK SC", 16, dpi);
+  const cv::Mat body = testing::render_text("根据通知要求，我市高度重视，认真组织开展了初审推荐工作。", "Noto Serif CJK SC", 12, dpi);
+  title.copyTo(page(cv::Rect(150, 300, title.cols, title.rows)));
+  body.copyTo(page(cv::Rect(150, 500, body.cols, body.rows)));
+  cv::rectangle(page, cv::Rect(60, 60, page.cols - 120, page.rows - 120), cv::Scalar(0), 3);
+  testing::ScratchFolder folder;
+  const auto file = folder / "framed.png";
+  testing::write_bytes(file, testing::encode_png(page));
+  const PageRead read = read_first_page(file);
+  EXPECT_FALSE(read.has_table);
+  EXPECT_TRUE(read.tables.empty());
+  EXPECT_EQ(read.form, std::optional<std::string>("report"));
+  EXPECT_NE(read.text.text.find("认真组织开展"), std::string::npos) << read.text.text;
 }
 
 }  // namespace
