@@ -50,6 +50,7 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
   if (binary.empty()) return lines;
   cv::Mat ink;
   cv::threshold(binary, ink, 127, 255, cv::THRESH_BINARY_INV);
+  const cv::Mat unclosed = ink.clone();
   // Wider than the gap between two characters of a line (a quarter em of 五号 ≈ 1 mm, more with letter spacing),
   // narrower than the gap between the label columns of 附件4's header line is not needed: they are one line anyway.
   cv::morphologyEx(ink, ink, cv::MORPH_CLOSE,
@@ -68,13 +69,82 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
   auto by_top = [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; };
   std::sort(pieces.begin(), pieces.end(), by_top);
   std::sort(strokes.begin(), strokes.end(), by_top);
+  // Pieces much taller than the region's typical one (a seal's arc or star on a 1-bit scan, a tall blot) would
+  // bridge the lines they cross into one line two or three lines tall that reads as noise ((盖章) and the date
+  // under it). They group among themselves and join a line only when most of their height lies within it.
+  // Typical: the width-weighted median height (a line's words are wide, specks and a seal's dashes narrow).
+  std::vector<std::pair<int, int>> heights;  // height, width
+  long total_width = 0;
+  for (const cv::Rect& piece : pieces) heights.emplace_back(piece.height, piece.width), total_width += piece.width;
+  std::sort(heights.begin(), heights.end());
+  int typical = 0;
+  for (long covered = 0; const auto& [height, width] : heights) {
+    covered += width;
+    if (covered * 2 >= total_width) {
+      typical = height;
+      break;
+    }
+  }
+  // A tall piece is often lines a seal's star or dashes joined through the closing ((盖章) over the date): it is
+  // cut at its thinnest row while that row holds under half the ink of a row through text (the upper quartile)
+  // and leaves bands of at least half a line on both sides; the thin rows round the cut are left out.
+  if (typical > 0) {
+    std::vector<cv::Rect> cut;
+    std::vector<cv::Rect> pending(pieces.begin(), pieces.end());
+    while (!pending.empty()) {
+      const cv::Rect piece = pending.back();
+      pending.pop_back();
+      if (piece.height * 10 <= typical * 17) {
+        cut.push_back(piece);
+        continue;
+      }
+      cv::Mat rows;
+      cv::reduce(unclosed(piece) / 255, rows, 1, cv::REDUCE_SUM, CV_32S);
+      const std::vector<int> counts(rows.begin<int>(), rows.end<int>());
+      std::vector<int> sorted = counts;
+      const auto busy_at = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() * 3 / 4);
+      std::nth_element(sorted.begin(), busy_at, sorted.end());
+      const int busy = *busy_at;  // a row through the text of a line
+      const int margin = std::max(min_height, typical / 2);
+      int best = -1;
+      for (int y = margin; y + margin <= piece.height; ++y)
+        if (best < 0 || counts[static_cast<std::size_t>(y)] < counts[static_cast<std::size_t>(best)]) best = y;
+      if (best < 0 || counts[static_cast<std::size_t>(best)] * 2 >= busy) {
+        cut.push_back(piece);
+        continue;
+      }
+      // The thin rows round the cut (a seal's strokes between the lines) go with neither band.
+      const int thin = counts[static_cast<std::size_t>(best)] * 5 / 4 + 1;
+      int top = best, bottom = best + 1;
+      while (top > 0 && counts[static_cast<std::size_t>(top - 1)] <= thin) --top;
+      while (bottom < piece.height && counts[static_cast<std::size_t>(bottom)] <= thin) ++bottom;
+      if (top >= min_height) pending.emplace_back(piece.x, piece.y, piece.width, top);
+      if (piece.height - bottom >= min_height)
+        pending.emplace_back(piece.x, piece.y + bottom, piece.width, piece.height - bottom);
+    }
+    pieces = std::move(cut);
+    std::sort(pieces.begin(), pieces.end(), by_top);
+  }
+  std::vector<cv::Rect> tall_lines;
   for (const cv::Rect& piece : pieces) {
-    auto same = std::find_if(lines.begin(), lines.end(),
+    const bool tall = piece.height * 10 > typical * 17;
+    std::vector<cv::Rect>& group = tall ? tall_lines : lines;
+    auto same = std::find_if(group.begin(), group.end(),
                              [&](const cv::Rect& line) { return vertical_overlap(line, piece) > 0.5; });
-    if (same != lines.end())
+    if (same != group.end())
       *same |= piece;
     else
-      lines.push_back(piece);
+      group.push_back(piece);
+  }
+  for (const cv::Rect& tall : tall_lines) {
+    auto within = std::find_if(lines.begin(), lines.end(), [&](const cv::Rect& line) {
+      const int common = std::min(line.y + line.height, tall.y + tall.height) - std::max(line.y, tall.y);
+      return common * 2 > tall.height;
+    });
+    if (within != lines.end())
+      *within |= tall;
+    else
+      lines.push_back(tall);
   }
   // Flat strokes join the line they lie in; strokes with no line around them (a line of 一二三 alone) group by
   // nearness into lines of their own.

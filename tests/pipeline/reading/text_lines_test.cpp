@@ -90,3 +90,36 @@ TEST(TextLines, LinesAndStackedCharactersCloseTogetherStayApart) {
 
 }  // namespace
 }  // namespace intake
+
+namespace intake {
+namespace {
+
+TEST(TextLines, TwoLinesASealsStrokesJoinAreCutApart) {
+  const int dpi = 200;
+  // Each line cut to its ink, so the two are as close as in an opinion box: (盖章) just above the date.
+  auto tight = [](const cv::Mat& grey) {
+    const cv::Rect ink = cv::boundingRect(grey < 160);
+    return grey(cv::Rect(ink.x, ink.y - 4, ink.width, ink.height + 8)).clone();
+  };
+  cv::Mat page = stack({tight(testing::render_text("经审核，该同志符合推荐条件，同意推荐。", "Noto Serif CJK SC", 12, dpi)),
+                        tight(testing::render_text("（盖章）（盖章）", "Noto Serif CJK SC", 12, dpi)),
+                        tight(testing::render_text("二〇二六年一月五日", "Noto Serif CJK SC", 12, dpi))},
+                       14);
+  auto apart = find_text_lines(binary_of(page), dpi);
+  ASSERT_EQ(apart.size(), 3u);
+  apart.erase(apart.begin());  // the opinion's sentence, for the size of a line
+  // A seal's dashes on a 1-bit scan: thin strokes from one line down into the other, all along them.
+  for (int x = apart[0].x + 10; x < apart[0].br().x - 10; x += 30)
+    cv::line(page, {x, apart[0].y + apart[0].height / 2}, {x + 6, apart[1].y + apart[1].height / 2}, cv::Scalar(0), 2);
+  const auto lines = find_text_lines(binary_of(page), dpi);
+  // The date keeps a line of its own, about one line tall.
+  const auto date = std::find_if(lines.begin(), lines.end(), [&](const cv::Rect& line) {
+    return line.y <= apart[1].y + apart[1].height / 2 && line.br().y >= apart[1].y + apart[1].height / 2;
+  });
+  ASSERT_NE(date, lines.end());
+  EXPECT_LT(date->height, apart[1].height * 3 / 2) << *date;
+  EXPECT_GE(date->width, apart[1].width * 9 / 10);
+}
+
+}  // namespace
+}  // namespace intake
