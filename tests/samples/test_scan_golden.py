@@ -57,24 +57,28 @@ class ScanGoldenTest(unittest.TestCase):
         counts = self.result["documents"]
         self.assertEqual(counts["found"], counts["truth"])
         self.assertEqual(counts["spurious_export"], 0)
+        # Copies whose title OCR missed join their document (none stood alone at the time of writing).
+        self.assertLessEqual(counts["extra_export"], 2)
 
     def test_forms_and_recommenders(self):
         counts = self.result["documents"]
-        self.assertGreaterEqual(counts["form_right"], 0.9 * counts["truth"])
+        self.assertEqual(counts["form_right"], counts["truth"])
         self.assertGreaterEqual(counts["recommender_right"], 0.9 * counts["truth"])
 
     def test_short_fields(self):
         self.assertGreater(self.short["count"], 200)
-        self.assertGreaterEqual(self.short["exact_rate"], 0.65)
+        # Measured 89 % on this packet (seed 1) at the time of writing.
+        self.assertGreaterEqual(self.short["exact_rate"], 0.84)
 
     def test_ok_values_are_mostly_right(self):
         # The office's measure: values marked ok must be right. Far from the 0.2 % target yet; a guard against
         # regressions until the extractors reach it (docs/ACCURACY.md).
-        # Measured 0.7 % on this packet (seed 1) at the time of writing.
-        self.assertLessEqual(self.short["wrong_but_ok_rate"], 0.02)
+        # Measured 0.6 % on this packet (seed 1) at the time of writing: one value of 157.
+        self.assertLessEqual(self.short["wrong_but_ok_rate"], 0.015)
 
     def test_long_texts(self):
-        self.assertGreaterEqual(self.long["char_accuracy"], 0.7)
+        # Measured 97.6 % on this packet (seed 1) at the time of writing.
+        self.assertGreaterEqual(self.long["char_accuracy"], 0.92)
 
     def test_boxes_point_into_their_pages(self):
         for document in self.export["documents"]:
