@@ -26,9 +26,12 @@ cv::Mat ink_without_specks(const cv::Mat& binary) {
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int least_area = std::max(3, binary.rows * binary.rows / 400);
-  cv::Mat kept = cv::Mat::zeros(ink.size(), CV_8U);
-  for (int i = 1; i < count; ++i)
-    if (stats.at<int>(i, cv::CC_STAT_AREA) >= least_area) kept.setTo(255, labels == i);
+  std::vector<unsigned char> keep(static_cast<std::size_t>(count), 0);
+  for (int i = 1; i < count; ++i) keep[static_cast<std::size_t>(i)] = stats.at<int>(i, cv::CC_STAT_AREA) >= least_area;
+  cv::Mat kept(ink.size(), CV_8U);
+  for (int y = 0; y < ink.rows; ++y)
+    for (int x = 0; x < ink.cols; ++x)
+      kept.at<unsigned char>(y, x) = keep[static_cast<std::size_t>(labels.at<int>(y, x))] ? 255 : 0;
   return kept;
 }
 
@@ -56,10 +59,6 @@ int ink_height(const cv::Mat& ink) {
   return box.height;
 }
 
-bool all_digits(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 }  // namespace
 
 std::optional<DateLineCut> cut_date_line(const cv::Mat& binary, bool ends_with_day_mark) {
@@ -74,10 +73,9 @@ std::optional<DateLineCut> cut_date_line(const cv::Mat& binary, bool ends_with_d
   for (const Glyph& glyph : glyphs) widest = std::max(widest, glyph.end - glyph.begin);
   for (Glyph& glyph : glyphs) glyph.mark = glyph.end - glyph.begin >= mark_width * widest;
   if (ends_with_day_mark) glyphs.back().mark = true;
-  const int em = widest;
 
   DateLineCut cut;
-  cut.em = em;
+  cut.em = widest;
   std::optional<cv::Range> run;
   for (const Glyph& glyph : glyphs) {
     if (glyph.mark) {
@@ -129,7 +127,7 @@ std::optional<OcrText> read_date_numbers(TesseractEngine& digits, const cv::Mat&
     }
     words[nearest] += symbol.text;
   }
-  if (words.size() != cut->numbers.size() || words[0].size() != 4) return std::nullopt;
+  if (words[0].size() != 4) return std::nullopt;
   static const char* const marks[] = {"年", "月", "日"};
   OcrText out = read;
   out.text.clear();

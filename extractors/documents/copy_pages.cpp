@@ -43,20 +43,19 @@ std::map<std::u32string, int> character_pairs(const PageRead& page) {
   return pairs;
 }
 
-double dice(const std::map<std::u32string, int>& a, const std::map<std::u32string, int>& b) {
-  std::size_t total = 0, common = 0;
-  for (const auto& [pair, count] : a) total += static_cast<std::size_t>(count);
-  for (const auto& [pair, count] : b) total += static_cast<std::size_t>(count);
-  for (const auto& [pair, count] : a)
-    if (const auto other = b.find(pair); other != b.end())
-      common += static_cast<std::size_t>(std::min(count, other->second));
-  return total == 0 ? 0.0 : 2.0 * static_cast<double>(common) / static_cast<double>(total);
-}
-
 std::size_t pair_count(const std::map<std::u32string, int>& pairs) {
   std::size_t total = 0;
   for (const auto& [pair, count] : pairs) total += static_cast<std::size_t>(count);
   return total;
+}
+
+double dice(const std::map<std::u32string, int>& a, const std::map<std::u32string, int>& b) {
+  const std::size_t total = pair_count(a) + pair_count(b);
+  std::size_t common = 0;
+  for (const auto& [pair, count] : a)
+    if (const auto other = b.find(pair); other != b.end())
+      common += static_cast<std::size_t>(std::min(count, other->second));
+  return total == 0 ? 0.0 : 2.0 * static_cast<double>(common) / static_cast<double>(total);
 }
 
 }  // namespace
@@ -96,7 +95,7 @@ std::vector<PageRead> classified_by_copies(std::vector<PageRead> pages, const st
     for (const auto& [similarity, candidate] : scored)
       if (candidate->document->form != match->document->form || candidate->document->round != match->document->round)
         second = std::max(second, similarity);
-    if (!match || best < least_copy_similarity || best - second < least_margin) continue;
+    if (best < least_copy_similarity || best - second < least_margin) continue;
     pages[page].form = match->document->form;
     pages[page].round = match->document->round;
   }

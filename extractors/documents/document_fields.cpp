@@ -197,9 +197,8 @@ void check_serial_numbers(std::vector<ExtractedField>& fields) {
     ExtractedField& field = *serials[repair.row];
     const std::string was = field.value.is_null() ? "nothing" : field.value.dump();
     field.value = repair.number;
-    field.status = FieldStatus::review;
-    const std::string note = "read " + was + "; the rows around it count " + std::to_string(repair.number);
-    field.note = field.note.empty() ? note : field.note + "; " + note;
+    field.status = FieldStatus::review;  // from missing or invalid too: the value is now a guess to confirm
+    doubt(field, "read " + was + "; the rows around it count " + std::to_string(repair.number));
   }
 }
 

@@ -102,7 +102,7 @@ std::optional<std::u32string> misread_city_suffix(const std::u32string& text, st
     if (city.back() != U'市' || std::u32string_view(text).substr(at, stem.size()) != stem) continue;
     const std::size_t district_at = at + city.size();
     const auto end = place_end(text, district_at);
-    if (!end || district_at >= text.size()) continue;
+    if (!end) continue;
     const std::u32string_view district = std::u32string_view(text).substr(district_at, *end - district_at);
     const bool near_a_place = std::any_of(places().names.begin(), places().names.end(), [&](const std::u32string& name) {
       return name.size() == district.size() && edit_distance(name, district) <= 1;

@@ -9,10 +9,66 @@ namespace {
 
 int mm(double millimetres, int dpi) { return std::max(1, static_cast<int>(millimetres * dpi / 25.4 + 0.5)); }
 
+int rows_in_common(const cv::Rect& a, const cv::Rect& b) {
+  return std::max(0, std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y));
+}
+
 double vertical_overlap(const cv::Rect& a, const cv::Rect& b) {
-  const int common = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
   const int shorter = std::min(a.height, b.height);
-  return shorter > 0 ? std::max(0, common) / static_cast<double>(shorter) : 0.0;
+  return shorter > 0 ? rows_in_common(a, b) / static_cast<double>(shorter) : 0.0;
+}
+
+// The width-weighted median height of the pieces: a line's words are wide, specks and a seal's dashes narrow.
+int typical_height(const std::vector<cv::Rect>& pieces) {
+  std::vector<std::pair<int, int>> heights;  // height, width
+  long total_width = 0;
+  for (const cv::Rect& piece : pieces) heights.emplace_back(piece.height, piece.width), total_width += piece.width;
+  std::sort(heights.begin(), heights.end());
+  for (long covered = 0; const auto& [height, width] : heights) {
+    covered += width;
+    if (covered * 2 >= total_width) return height;
+  }
+  return 0;
+}
+
+// A tall piece is often lines a seal's star or dashes joined through the closing ((盖章) over the date): it is cut
+// at its thinnest row while that row holds under half the ink of a row through text (the upper quartile) and
+// leaves `margin` rows on both sides; the thin rows round the cut are left out, and bands lower than `least` too.
+template <typename IsTall>
+std::vector<cv::Rect> cut_tall_pieces(const std::vector<cv::Rect>& pieces, const cv::Mat& binary, IsTall tall,
+                                      int margin, int least) {
+  std::vector<cv::Rect> cut;
+  std::vector<cv::Rect> pending(pieces.begin(), pieces.end());
+  while (!pending.empty()) {
+    const cv::Rect piece = pending.back();
+    pending.pop_back();
+    if (!tall(piece)) {
+      cut.push_back(piece);
+      continue;
+    }
+    cv::Mat rows;
+    cv::reduce((binary(piece) <= 127) / 255, rows, 1, cv::REDUCE_SUM, CV_32S);
+    const std::vector<int> counts(rows.begin<int>(), rows.end<int>());
+    std::vector<int> sorted = counts;
+    const auto busy_at = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() * 3 / 4);
+    std::nth_element(sorted.begin(), busy_at, sorted.end());
+    const int busy = *busy_at;  // a row through the text of a line
+    const auto count = [&](int y) { return counts[static_cast<std::size_t>(y)]; };
+    int best = -1;
+    for (int y = margin; y + margin <= piece.height; ++y)
+      if (best < 0 || count(y) < count(best)) best = y;
+    if (best < 0 || count(best) * 2 >= busy) {
+      cut.push_back(piece);
+      continue;
+    }
+    const int thin = count(best) * 5 / 4 + 1;
+    int top = best, bottom = best + 1;
+    while (top > 0 && count(top - 1) <= thin) --top;
+    while (bottom < piece.height && count(bottom) <= thin) ++bottom;
+    if (top >= least) pending.emplace_back(piece.x, piece.y, piece.width, top);
+    if (piece.height - bottom >= least) pending.emplace_back(piece.x, piece.y + bottom, piece.width, piece.height - bottom);
+  }
+  return cut;
 }
 
 // A character stacked from parts (意 is 立 over 日 over 心) falls apart into short "lines" where the gaps between its
@@ -50,7 +106,6 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
   if (binary.empty()) return lines;
   cv::Mat ink;
   cv::threshold(binary, ink, 127, 255, cv::THRESH_BINARY_INV);
-  const cv::Mat unclosed = ink.clone();
   // Wider than the gap between two characters of a line (a quarter em of 五号 ≈ 1 mm, more with letter spacing),
   // narrower than the gap between the label columns of 附件4's header line is not needed: they are one line anyway.
   cv::morphologyEx(ink, ink, cv::MORPH_CLOSE,
@@ -71,64 +126,17 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
   std::sort(strokes.begin(), strokes.end(), by_top);
   // Pieces much taller than the region's typical one (a seal's arc or star on a 1-bit scan, a tall blot) would
   // bridge the lines they cross into one line two or three lines tall that reads as noise ((盖章) and the date
-  // under it). They group among themselves and join a line only when most of their height lies within it.
-  // Typical: the width-weighted median height (a line's words are wide, specks and a seal's dashes narrow).
-  std::vector<std::pair<int, int>> heights;  // height, width
-  long total_width = 0;
-  for (const cv::Rect& piece : pieces) heights.emplace_back(piece.height, piece.width), total_width += piece.width;
-  std::sort(heights.begin(), heights.end());
-  int typical = 0;
-  for (long covered = 0; const auto& [height, width] : heights) {
-    covered += width;
-    if (covered * 2 >= total_width) {
-      typical = height;
-      break;
-    }
-  }
-  // A tall piece is often lines a seal's star or dashes joined through the closing ((盖章) over the date): it is
-  // cut at its thinnest row while that row holds under half the ink of a row through text (the upper quartile)
-  // and leaves bands of at least half a line on both sides; the thin rows round the cut are left out.
+  // under it): they are cut where they thin out, and what stays tall groups among itself and joins a line only
+  // when most of its height lies within it.
+  const int typical = typical_height(pieces);
+  const auto tall = [typical](const cv::Rect& piece) { return piece.height * 10 > typical * 17; };
   if (typical > 0) {
-    std::vector<cv::Rect> cut;
-    std::vector<cv::Rect> pending(pieces.begin(), pieces.end());
-    while (!pending.empty()) {
-      const cv::Rect piece = pending.back();
-      pending.pop_back();
-      if (piece.height * 10 <= typical * 17) {
-        cut.push_back(piece);
-        continue;
-      }
-      cv::Mat rows;
-      cv::reduce(unclosed(piece) / 255, rows, 1, cv::REDUCE_SUM, CV_32S);
-      const std::vector<int> counts(rows.begin<int>(), rows.end<int>());
-      std::vector<int> sorted = counts;
-      const auto busy_at = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() * 3 / 4);
-      std::nth_element(sorted.begin(), busy_at, sorted.end());
-      const int busy = *busy_at;  // a row through the text of a line
-      const int margin = std::max(min_height, typical / 2);
-      int best = -1;
-      for (int y = margin; y + margin <= piece.height; ++y)
-        if (best < 0 || counts[static_cast<std::size_t>(y)] < counts[static_cast<std::size_t>(best)]) best = y;
-      if (best < 0 || counts[static_cast<std::size_t>(best)] * 2 >= busy) {
-        cut.push_back(piece);
-        continue;
-      }
-      // The thin rows round the cut (a seal's strokes between the lines) go with neither band.
-      const int thin = counts[static_cast<std::size_t>(best)] * 5 / 4 + 1;
-      int top = best, bottom = best + 1;
-      while (top > 0 && counts[static_cast<std::size_t>(top - 1)] <= thin) --top;
-      while (bottom < piece.height && counts[static_cast<std::size_t>(bottom)] <= thin) ++bottom;
-      if (top >= min_height) pending.emplace_back(piece.x, piece.y, piece.width, top);
-      if (piece.height - bottom >= min_height)
-        pending.emplace_back(piece.x, piece.y + bottom, piece.width, piece.height - bottom);
-    }
-    pieces = std::move(cut);
+    pieces = cut_tall_pieces(pieces, binary, tall, std::max(min_height, typical / 2), min_height);
     std::sort(pieces.begin(), pieces.end(), by_top);
   }
   std::vector<cv::Rect> tall_lines;
   for (const cv::Rect& piece : pieces) {
-    const bool tall = piece.height * 10 > typical * 17;
-    std::vector<cv::Rect>& group = tall ? tall_lines : lines;
+    std::vector<cv::Rect>& group = tall(piece) ? tall_lines : lines;
     auto same = std::find_if(group.begin(), group.end(),
                              [&](const cv::Rect& line) { return vertical_overlap(line, piece) > 0.5; });
     if (same != group.end())
@@ -136,15 +144,13 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
     else
       group.push_back(piece);
   }
-  for (const cv::Rect& tall : tall_lines) {
-    auto within = std::find_if(lines.begin(), lines.end(), [&](const cv::Rect& line) {
-      const int common = std::min(line.y + line.height, tall.y + tall.height) - std::max(line.y, tall.y);
-      return common * 2 > tall.height;
-    });
+  for (const cv::Rect& piece : tall_lines) {
+    auto within = std::find_if(lines.begin(), lines.end(),
+                               [&](const cv::Rect& line) { return rows_in_common(line, piece) * 2 > piece.height; });
     if (within != lines.end())
-      *within |= tall;
+      *within |= piece;
     else
-      lines.push_back(tall);
+      lines.push_back(piece);
   }
   // Flat strokes join the line they lie in; strokes with no line around them (a line of 一二三 alone) group by
   // nearness into lines of their own.
