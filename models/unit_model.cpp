@@ -111,6 +111,7 @@ UnitCatalogue parse_unit_catalogue(std::string_view json_text) {
     for (const Json& unit : root.at("units")) catalogue.units.push_back(parse_unit(unit));
     catalogue.collective_totals = parse_totals(root.at("totals").at("collective"));
     catalogue.individual_totals = parse_totals(root.at("totals").at("individual"));
+    catalogue.notice_date = parse_iso_date(root.at("notice").get<std::string>(), "notice");
     catalogue.initial_deadline = parse_iso_date(root.at("deadlines").at("initial").get<std::string>(), "initial");
     catalogue.formal_deadline = parse_iso_date(root.at("deadlines").at("formal").get<std::string>(), "formal");
   } catch (const nlohmann::json::exception& error) {

@@ -35,6 +35,7 @@ struct UnitCatalogue {
   std::vector<Unit> units;
   QuotaTotals collective_totals;
   QuotaTotals individual_totals;
+  std::chrono::year_month_day notice_date;       // the notice was issued: the campaign's first day
   std::chrono::year_month_day initial_deadline;  // 初审 materials due (notice 五)
   std::chrono::year_month_day formal_deadline;   // 正式推荐 materials due
 

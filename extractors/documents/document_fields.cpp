@@ -1,6 +1,7 @@
 #include "extractors/documents/document_fields.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 
 #include "extractors/documents/header_line.h"
@@ -97,6 +98,7 @@ class RecordExtraction {
 
   std::vector<ExtractedField> run() {
     collect();
+    deeds_from_annex_pages();
     std::vector<ExtractedField> fields;
     for (const FieldModel& model : form_.fields) {
       const auto found = found_.find(model.id);
@@ -120,7 +122,29 @@ class RecordExtraction {
     std::size_t page;
     const LabelledValue* value;
     std::vector<TextRead> continuation;  // carried-over text on later pages and 附页
+    bool label_found = true;
   };
+
+  struct AnnexPage {
+    std::size_t page;  // in the document
+    TextRead text;
+    PixelBox box;
+    int file_page = 0;
+  };
+
+  // A 附页 is the rest of 主要事迹 (notice 七), so a document whose 主要事迹 label was not read on its form (a broken
+  // grid on a heavy 1-bit scan) still has its deeds: the 附页's text, for review.
+  void deeds_from_annex_pages() {
+    if (annex_without_label_.empty() || found_.contains("deeds")) return;
+    const AnnexPage& first = annex_without_label_.front();
+    LabelledValue& value = unlabelled_.emplace_back();
+    value.field = "deeds";
+    value.box = first.box;
+    value.page = first.file_page;
+    Found found{first.page, &value, {}, false};
+    for (const AnnexPage& page : annex_without_label_) found.continuation.push_back(page.text);
+    found_["deeds"] = std::move(found);
+  }
 
   void collect() {
     std::optional<std::string> last_long;  // the long text a carried-over cell continues
@@ -128,9 +152,12 @@ class RecordExtraction {
       const std::size_t index = document_.pages[k];
       const PageRead& page = pages_[index];
       if (document_.roles[k] == PageRole::annex_page) {
-        if (auto it = found_.find("deeds"); it != found_.end())
-          it->second.continuation.push_back({annex_page_text(page), page.text.confidence, page.text.min_confidence,
-                                             page.text.mode});
+        const TextRead text{annex_page_text(page), page.text.confidence, page.text.min_confidence, page.text.mode};
+        if (auto it = found_.find("deeds"); it != found_.end()) {
+          it->second.continuation.push_back(text);
+        } else if (form_.field("deeds")) {
+          annex_without_label_.push_back({k, text, page.text_box, page.page});
+        }
         continue;
       }
       for (const LabelledValue& value : page.values) {
@@ -175,6 +202,10 @@ class RecordExtraction {
     ExtractedField field = field_from(model, decision);
     field.page = found.page;
     field.box = value.box;
+    if (!found.label_found) {
+      if (field.status == FieldStatus::ok) field.status = FieldStatus::review;
+      field.note = "label not found: the text of the 附页" + (field.note.empty() ? "" : "; " + field.note);
+    }
     return field;
   }
 
@@ -182,6 +213,8 @@ class RecordExtraction {
   const AssembledDocument& document_;
   const std::vector<PageRead>& pages_;
   std::map<std::string, Found> found_;
+  std::vector<AnnexPage> annex_without_label_;
+  std::deque<LabelledValue> unlabelled_;  // values found without their label; Found points into it
 };
 
 // 序号 the rows around a row leave exactly one number for: a misread one would also pair the row with the wrong

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extractors/normalise/date_values.h"
+#include "extractors/normalise/hidden_date.h"
 #include "extractors/normalise/normalise.h"
 #include "models/utf8.h"
 
@@ -110,7 +111,19 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
   return decision;
 }
 
-ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) {
+namespace {
+
+// The campaign day that both reads of a date line, each missing what the seal hid, can be; or the one that one
+// read can be when the other can be none.
+std::optional<std::chrono::year_month_day> date_partly_hidden(const std::string& line, const std::string& typed) {
+  const DateWindow window = campaign_window();
+  const auto from_line = date_under_seal(line, window);
+  const auto from_typed = date_under_seal(typed, window);
+  if (from_line && from_typed && *from_line != *from_typed) return std::nullopt;
+  return from_line ? from_line : from_typed;
+}
+
+ValueDecision decide_opinion_reads(const std::vector<TextRead>& reads, bool required) {
   const std::vector<TextRead> box(reads.begin(), reads.begin() + std::min<std::ptrdiff_t>(1, std::ssize(reads)));
   ValueDecision decision = decide_value("opinion", box, required);
   if (reads.size() < 3 || !decision.value.is_object()) return decision;
@@ -131,6 +144,14 @@ ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) 
       if (!found) found = date_with_lost_chinese_zero(line->text);
       if (found) line_date = iso_date(*found);
     }
+    if (line_date.is_null()) {
+      if (const auto hidden = date_partly_hidden(reads[1].text, reads[2].text)) {
+        decision.value["date"] = iso_date(*hidden);
+        decision.status = FieldStatus::review;
+        decision.note = "part of the date is hidden under the seal: the one day of the campaign it can be";
+        return decision;
+      }
+    }
     decision.value["date"] = line_date;
   }
   if (decision.status == FieldStatus::ok || decision.status == FieldStatus::review) {
@@ -138,6 +159,23 @@ ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) 
     if (date.status != FieldStatus::ok) decision.note = "the date line: " + date.note;
     else if (box_date.is_null()) decision.note = "the date read from its line alone";
     else decision.note = "the date differs from its line read alone";
+  }
+  return decision;
+}
+
+}  // namespace
+
+ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) {
+  ValueDecision decision = decide_opinion_reads(reads, required);
+  // An opinion is signed during the campaign. A date outside it is most often a misread numeral (2026-03-01 for
+  // 2026-01-01 under the seal), and a real one is worth a look too.
+  if (decision.status == FieldStatus::ok && decision.value.is_object() && decision.value["date"].is_string()) {
+    const std::string date = decision.value["date"].get<std::string>();  // ISO dates compare as text
+    const DateWindow campaign = campaign_window();
+    if (date < iso_date(campaign.first) || date > iso_date(campaign.last)) {
+      decision.status = FieldStatus::review;
+      decision.note = "dated outside the campaign, " + iso_date(campaign.first) + " to " + iso_date(campaign.last);
+    }
   }
   return decision;
 }

@@ -118,12 +118,17 @@ std::vector<LabelledCell> pair_labels_with_values(const std::vector<CellText>& c
     if (!matches[i] || taken.contains(matches[i]->field->id)) continue;
     LabelledCell pair{matches[i]->field, i, std::nullopt, cells[i].text, matches[i]->remainder};
     if (pair.remainder.empty()) {
+      // A label whose right neighbour is another whole label has its value below (a heading row), or none. A cell
+      // that begins with the label and goes on (主要事迹详见附页) is this label's value, not another label.
+      const auto another_label = [&](std::optional<std::size_t> cell) {
+        return cell && matches[*cell] &&
+               (matches[*cell]->remainder.empty() || matches[*cell]->field != matches[i]->field);
+      };
       auto value = cell_to_the_right(cells, i);
-      // A label whose right neighbour is another whole label has its value below (a heading row), or none.
-      if (value && matches[*value]) value.reset();
+      if (another_label(value)) value.reset();
       if (!value) {
         value = cell_below(cells, i);
-        if (value && matches[*value]) value.reset();
+        if (another_label(value)) value.reset();
       }
       pair.value_cell = value;
     }

@@ -59,13 +59,19 @@ Ring best_ring_near(const cv::Mat& ink, const Circle& guess, double mm) {
 }
 
 // Is `ring` a seal: inked round most of its circumference, much more than just inside and outside it (dense
-// text inks every circle a little), and with something stamped inside.
+// text inks every circle a little), and with something stamped inside. A faintly stamped seal's ring is dashes
+// round less than half its circumference on a 1-bit scan; it passes when the circles beside it are almost bare,
+// which no circle through text is.
 bool looks_like_seal(const cv::Mat& ink, const Ring& ring, double mm, const SealOptions& options) {
-  if (ring.coverage < options.min_shape_ring_coverage) return false;
+  if (ring.coverage < options.min_faint_ring_coverage) return false;
   const double off = ring.stroke / 2 + 2 * mm;
   const double beside = std::max(ring_coverage(ink, ring.circle.centre, ring.circle.radius - off, sample_tolerance),
                                  ring_coverage(ink, ring.circle.centre, ring.circle.radius + off, sample_tolerance));
-  if (ring.coverage - beside < options.min_ring_contrast) return false;
+  const bool clear_ring = ring.coverage >= options.min_shape_ring_coverage &&
+                          ring.coverage - beside >= options.min_ring_contrast;
+  const bool faint_ring = beside <= options.max_faint_ring_beside &&
+                          ring.coverage - beside >= options.min_faint_ring_contrast;
+  if (!clear_ring && !faint_ring) return false;
   cv::Mat inside = cv::Mat::zeros(ink.size(), CV_8UC1);
   cv::circle(inside, cv::Point(cvRound(ring.circle.centre.x), cvRound(ring.circle.centre.y)),
              cvRound(0.75 * ring.circle.radius), 255, cv::FILLED);
@@ -123,7 +129,8 @@ SealFinding find_seal_rings(const cv::Mat& grey, double dpi, bool one_bit, const
     for (const Ring& ring : rings) known |= cv::norm(ring.circle.centre - guess.centre) < ring.circle.radius;
     // Most candidates sit in tables and text: a coarse look at the guessed centre (radii ±2.5 mm, 2 px apart, a
     // wide sampling band) rejects them before the fine search.
-    if (known || best_radius(ink, guess.centre, guess.radius, 2.5 * mm).coverage < 0.6) continue;
+    if (known || best_radius(ink, guess.centre, guess.radius, 2.5 * mm).coverage < options.min_faint_ring_coverage)
+      continue;
     const Ring ring = best_ring_near(ink, guess, mm);
     const double diameter_mm = (2 * ring.circle.radius + ring.stroke) / mm;
     if (diameter_mm >= options.min_diameter_mm && diameter_mm <= options.max_diameter_mm &&

@@ -56,6 +56,12 @@ struct SealOptions {
   double min_shape_ring_coverage = 0.75;
   // ... and by how much more than 2 mm inside and outside it: a ring, not a patch of dense text.
   double min_ring_contrast = 0.4;
+  // A faint stamp's ring (dashes on a 1-bit scan, 0.4–0.7 of the circumference) is a seal when the circles 2 mm
+  // inside and outside it are almost bare (seals measured ≤ 0.14 there, circles through text ≥ 0.2) and it is
+  // inked this much more than they are.
+  double min_faint_ring_coverage = 0.4;
+  double max_faint_ring_beside = 0.15;
+  double min_faint_ring_contrast = 0.28;
   // On grey scans, seal ink lies between these levels of the flattened page: lighter than black text and its
   // anti-aliased edges, darker than paper and show-through.
   int grey_seal_dark = 70;

@@ -1,6 +1,7 @@
 #include "pipeline/reading/page_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "extractors/layout/form_title.h"
 #include "extractors/layout/label_match.h"
+#include "extractors/normalise/hidden_date.h"
 #include "extractors/normalise/opinion_value.h"
 #include "extractors/page/column_header.h"
 #include "extractors/page/record_cells.h"
@@ -20,6 +22,7 @@
 #include "pipeline/cleanup/ink.h"
 #include "pipeline/layout/table_grid.h"
 #include "pipeline/reading/read_modes.h"
+#include "pipeline/reading/seal_date_lines.h"
 #include "pipeline/reading/text_lines.h"
 #include "models/char_class.h"
 #include "models/utf8.h"
@@ -37,6 +40,15 @@ constexpr std::size_t min_carried_characters = 20;
 // A line read with less confidence than this and at most this many characters is a seal fragment or a speck.
 constexpr double noise_line_confidence = 0.6;
 constexpr std::size_t noise_line_characters = 6;
+// A line read at least this sure is printed text, whose height is the box's glyph height.
+constexpr double sure_line_confidence = 0.9;
+// A Chinese glyph's ink is about 0.9 of its point size: 12-point glyphs, when a page shows none to measure.
+constexpr double default_glyph_points = 12 * 0.9;
+constexpr double points_per_inch = 72;
+// Rows of aligned glyphs read for an opinion's date: (盖章), the date and a lettering row inside a seal; the
+// opinion's own lines come first in a whole box.
+constexpr std::size_t rows_per_seal = 3;
+constexpr std::size_t rows_per_box = 6;
 // A cell with less ink than this share (and less than PageReaderOptions::min_text_ink_mm2) is empty paper.
 constexpr double min_text_ink_share = 0.002;
 
@@ -251,12 +263,17 @@ class PageReading {
   // An opinion's date line read once more with a whitelist of date characters: the date is stamped over by the
   // seal and a misread numeral there is the commonest wrong date. Reads: [the cell, the date line, the date line
   // typed]; just the cell when no filled-in date line is found.
-  std::vector<TextRead> opinion_reads(const CellRead& cell, const cv::Rect& box) {
+  std::vector<TextRead> opinion_reads(const CellRead& read, const cv::Rect& box) {
+    const CellRead cell = without_seal_lettering(read);
     std::vector<TextRead> reads{cell.read};
     std::vector<std::string> texts;
     for (const TextRead& line : cell.lines) texts.push_back(line.text);
     const auto index = opinion_date_line(texts);
-    if (!index) return reads;
+    if (!index) {
+      if (const auto under_seal = date_reads_under_seal(cell, box))
+        reads.insert(reads.end(), under_seal->begin(), under_seal->end());
+      return reads;
+    }
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
     const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
@@ -265,6 +282,107 @@ class PageReading {
     reads.push_back(cell.lines[*index]);
     reads.push_back(typed_line_read(grey(line), binary(line), line + inside.tl(), mode, texts[*index]));
     return reads;
+  }
+
+  // A box's lines less those that are a grey or black seal's own marks: short lines inside its ring (its lettering
+  // read as AAA和> or ~、, its star) that hold no date. The box's first line is its opinion's start and stays, and
+  // so does a line longer than the ring is wide: that is text the seal was stamped over.
+  CellRead without_seal_lettering(const CellRead& cell) const {
+    CellRead kept;
+    for (std::size_t i = 0; i < cell.lines.size(); ++i) {
+      const cv::Rect& box = cell.line_boxes[i];
+      const cv::Point2f middle(box.x + box.width / 2.f, box.y + box.height / 2.f);
+      const bool seal_mark = i > 0 && !holds_date_part(cell.lines[i].text) &&
+                             std::any_of(clean_.seals.begin(), clean_.seals.end(), [&](const SealMark& seal) {
+                               return !seal.red && cv::norm(middle - seal.centre) < seal.radius &&
+                                      box.width < 2 * seal.radius;
+                             });
+      if (seal_mark) continue;
+      kept.lines.push_back(cell.lines[i]);
+      kept.line_boxes.push_back(box);
+    }
+    if (kept.lines.size() == cell.lines.size()) return cell;
+    kept.read = join_reads(kept.lines);
+    kept.read.mode = cell.read.mode;
+    return kept;
+  }
+
+  // The date line of an opinion box under a grey or black seal, which the line finder saw as part of the seal: the
+  // rows of aligned glyphs inside each seal over the box, read until one reads as (part of) a date. The seal's
+  // whole neighbourhood is searched, not just the box: a seal stamped on the box's lower ruling has the date on it,
+  // its glyphs' feet in the box below. A row belongs to the box its middle lies in. A faint seal on a 1-bit scan is
+  // too broken a ring to be found, yet its fragments still merge with the date: then the rows of the whole box are
+  // searched. Reads: [the row, the row typed], or nullopt.
+  std::optional<std::array<TextRead, 2>> date_reads_under_seal(const CellRead& cell, const cv::Rect& box) {
+    if (text_layer_) return std::nullopt;
+    const double glyph_height = printed_glyph_height(cell);
+    for (const SealMark& seal : clean_.seals) {
+      if (seal.red || !sealed(box, seal)) continue;
+      const int reach = cvRound(seal.radius + 2 * glyph_height);
+      const cv::Rect around(cvRound(seal.centre.x) - reach, cvRound(seal.centre.y) - reach, 2 * reach, 2 * reach);
+      if (auto reads = date_row_reads(box, around, seal.centre, seal.radius, glyph_height, rows_per_seal))
+        return reads;
+    }
+    const cv::Point2f middle(box.x + box.width / 2.f, box.y + box.height / 2.f);
+    return date_row_reads(box, box, middle, static_cast<float>(box.width + box.height), glyph_height, rows_per_box);
+  }
+
+  // The first of the rows of aligned glyphs in `area` round `centre` (see seal_date_lines) whose middle lies in
+  // `box` and that reads as part of a date, read once as a line and once typed.
+  std::optional<std::array<TextRead, 2>> date_row_reads(const cv::Rect& box, const cv::Rect& area, cv::Point2f centre,
+                                                        float radius, double glyph_height, std::size_t rows) {
+    const cv::Rect around = area & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
+    if (around.area() == 0) return std::nullopt;
+    const cv::Mat binary = cell_image(clean_.binary, rulings_, around);
+    const cv::Point2f local(centre.x - static_cast<float>(around.x), centre.y - static_cast<float>(around.y));
+    for (const SealDateLine& line : seal_date_lines(binary, local, radius, glyph_height, rows)) {
+      const cv::Rect found = line.box + around.tl();
+      const int middle = found.y + found.height / 2;
+      if (middle < box.y || middle >= box.y + box.height) continue;
+      const int left = std::max(found.x, box.x), right = std::min(found.x + found.width, box.x + box.width);
+      if (right <= left) continue;
+      const cv::Rect page_box(left, found.y, right - left, found.height);
+      const cv::Mat image = line.binary(page_box - found.tl());
+      const OcrText read = read_region(engine_, image, page_box, ReadMode::line);
+      const ReadMode mode = date_read_mode(read.text);
+      const OcrText typed = read_region(cross_check_, image, page_box, mode);
+      if (!holds_date_part(read.text) && !holds_date_part(typed.text)) continue;
+      return std::array<TextRead, 2>{text_read(read, ReadMode::line), text_read(typed, mode)};
+    }
+    return std::nullopt;
+  }
+
+  // The height of the printed glyphs: the median height of the box's lines of printed text — read surely, three
+  // Chinese characters or more, clear of every seal (a line a seal's arc crosses is taller) — or failing those, of
+  // every cell's on the table; a 12-point glyph when there is none.
+  double printed_glyph_height(const CellRead& cell) const {
+    std::vector<int> heights = printed_line_heights(cell);
+    if (heights.empty())
+      for (const CellRead& other : cells_read_) {
+        const std::vector<int> more = printed_line_heights(other);
+        heights.insert(heights.end(), more.begin(), more.end());
+      }
+    if (heights.empty()) return default_glyph_points / points_per_inch * clean_.dpi;
+    std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
+    return heights[heights.size() / 2];
+  }
+
+  std::vector<int> printed_line_heights(const CellRead& cell) const {
+    std::vector<int> heights;
+    const int pad = std::max(2, clean_.dpi / 100);  // see padded()
+    for (std::size_t i = 0; i < cell.lines.size(); ++i) {
+      const std::u32string text = utf8_decode(cell.lines[i].text);
+      const auto han = std::count_if(text.begin(), text.end(), [](char32_t c) { return is_han(c); });
+      const cv::Rect& box = cell.line_boxes[i];
+      const bool clear_of_seals = std::none_of(clean_.seals.begin(), clean_.seals.end(), [&](const SealMark& seal) {
+        const cv::Rect disc(cvRound(seal.centre.x - seal.radius), cvRound(seal.centre.y - seal.radius),
+                            cvRound(2 * seal.radius), cvRound(2 * seal.radius));
+        return (disc & box).area() > 0;
+      });
+      if (cell.lines[i].confidence >= sure_line_confidence && han >= 3 && clear_of_seals)
+        heights.push_back(box.height - 2 * pad);
+    }
+    return heights;
   }
 
   PixelBox original(const cv::Rect& box) const { return pixel_box(clean_.original_box(box)); }
@@ -350,13 +468,15 @@ class PageReading {
   }
 
   bool sealed(const cv::Rect& box) const {
-    for (const SealMark& seal : clean_.seals) {
-      const float reach = seal.radius * 0.5f;
-      const cv::Rect grown(box.x - static_cast<int>(reach), box.y - static_cast<int>(reach),
-                           box.width + 2 * static_cast<int>(reach), box.height + 2 * static_cast<int>(reach));
-      if (grown.contains(cv::Point(static_cast<int>(seal.centre.x), static_cast<int>(seal.centre.y)))) return true;
-    }
-    return false;
+    return std::any_of(clean_.seals.begin(), clean_.seals.end(),
+                       [&](const SealMark& seal) { return sealed(box, seal); });
+  }
+
+  static bool sealed(const cv::Rect& box, const SealMark& seal) {
+    const float reach = seal.radius * 0.5f;
+    const cv::Rect grown(box.x - static_cast<int>(reach), box.y - static_cast<int>(reach),
+                         box.width + 2 * static_cast<int>(reach), box.height + 2 * static_cast<int>(reach));
+    return grown.contains(cv::Point(static_cast<int>(seal.centre.x), static_cast<int>(seal.centre.y)));
   }
 
   // The cell's block read, then the reads its value type asks for.

@@ -37,12 +37,12 @@ TEST(UnitModel, CatalogueHasTheCitiesDepartmentsAndDeadlines) {
 TEST(UnitModel, MalformedJsonFailsLoudly) {
   EXPECT_THROW(parse_unit_catalogue("[]"), std::runtime_error);
   EXPECT_THROW(parse_unit_catalogue("not json"), std::runtime_error);
-  const char* bad_date = R"({"deadlines": {"initial": "2025-12-32", "formal": "2026-01-12"},
+  const char* bad_date = R"({"notice": "2025-12-11", "deadlines": {"initial": "2025-12-32", "formal": "2026-01-12"},
     "totals": {"collective": {"all": 1, "provincial": 1, "city": 1, "county_min": 1},
                "individual": {"all": 1, "provincial": 1, "city": 1, "county_min": 1}},
     "units": [{"name": "鞍山市", "kind": "city", "quota": {"collective": 1, "individual": 1}}]})";
   EXPECT_THROW(parse_unit_catalogue(bad_date), std::runtime_error);
-  const char* bad_kind = R"({"deadlines": {"initial": "2025-12-25", "formal": "2026-01-12"},
+  const char* bad_kind = R"({"notice": "2025-12-11", "deadlines": {"initial": "2025-12-25", "formal": "2026-01-12"},
     "totals": {"collective": {"all": 1, "provincial": 1, "city": 1, "county_min": 1},
                "individual": {"all": 1, "provincial": 1, "city": 1, "county_min": 1}},
     "units": [{"name": "鞍山市", "kind": "county", "quota": {"collective": 1, "individual": 1}}]})";

@@ -63,6 +63,30 @@ TEST(DocumentFields, RecordFieldsFromLabelsAcrossPagesAndTheAnnexPage) {
   EXPECT_EQ(extracted.subject, std::optional<std::string>("王晓梅"));
 }
 
+TEST(DocumentFields, TheAnnexPageIsTheDeedsWhenTheirLabelWasNotRead) {
+  PageRead first;
+  first.form = "annex6";
+  first.values = {labelled("name", {sure("王晓梅"), sure("王晓梅", "line")})};  // 主要事迹 lost in a broken grid
+  PageRead annex;
+  annex.page = 3;
+  annex.text_box = {50, 60, 700, 900};
+  annex.text = sure("附页\n王晓梅同志主要事迹\n该同志长期从事政务公开工作。");
+  annex.lines = {{sure("附页"), {}}, {sure("王晓梅同志主要事迹"), {}}, {sure("该同志长期从事政务公开工作。"), {}}};
+  const auto extracted =
+      extract_document(assembled("annex6", {PageRole::first, PageRole::annex_page}), {first, annex});
+  const ExtractedField& deeds = field(extracted, "deeds");
+  EXPECT_EQ(deeds.value, "该同志长期从事政务公开工作。");
+  EXPECT_EQ(deeds.status, FieldStatus::review);
+  EXPECT_TRUE(deeds.note.starts_with("label not found: the text of the 附页")) << deeds.note;
+  EXPECT_EQ(deeds.page, std::optional<std::size_t>(1));
+  ASSERT_TRUE(deeds.box.has_value());
+  EXPECT_EQ((*deeds.box)[2], 700);
+
+  // Without a 附页 the deeds are not found, as before.
+  const auto alone = extract_document(assembled("annex6", {PageRole::first}), {first});
+  EXPECT_EQ(field(alone, "deeds").note, "label not found");
+}
+
 TEST(DocumentFields, AValueThatReadsAsALabelIsNeverOk) {
   PageRead first;
   first.form = "annex6";

@@ -59,6 +59,32 @@ TEST(DecideOpinion, ADateBothLineReadsAgreeOnIsOk) {
   EXPECT_EQ(decision.value["text"], "同意推荐。");
 }
 
+TEST(DecideOpinion, ADateOutsideTheCampaignIsReview) {
+  // Both reads agree on 2026-03-01 — 2026年1月1日 with a misread 1 under the seal — after the formal deadline.
+  const auto decision = decide_opinion({read("同意。\n2026年3月1日", 0.98), read("2026年3月1日", 0.98, "line"),
+                                        read("2026年3月1日", 0.97, "date")},
+                                       true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["date"], "2026-03-01");
+  EXPECT_EQ(decision.note, "dated outside the campaign, 2025-12-11 to 2026-01-12");
+}
+
+TEST(DecideOpinion, ADateTheSealPartlyHidIsTheOneCampaignDayItCanBe) {
+  // 2026年[★]5日: the line finder found no date line; the row under the seal reads what is left.
+  const auto decision = decide_opinion({read("同意推荐。", 0.98), read("2026年5日“", 0.95, "line"),
+                                        read("2026年5日", 0.93, "date")},
+                                       true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["date"], "2026-01-05");
+  EXPECT_EQ(decision.value["text"], "同意推荐。");
+  EXPECT_EQ(decision.note, "part of the date is hidden under the seal: the one day of the campaign it can be");
+  // Two reads that complete to different days give none.
+  const auto torn = decide_opinion({read("同意推荐。", 0.98), read("2026年5日", 0.95, "line"),
+                                    read("2025年31", 0.93, "date")},
+                                   true);
+  EXPECT_TRUE(torn.value["date"].is_null());
+}
+
 TEST(DecideOpinion, ADateTheWhitelistedReadDisputesIsReview) {
   // The seal bent 六 into 八 in one read: neither is trusted.
   const auto decision = decide_opinion({read("同意推荐。\n二〇二六年一月九日", 0.98),

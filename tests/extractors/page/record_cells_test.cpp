@@ -37,6 +37,17 @@ TEST(RecordCells, HeadingLabelTakesTheCellBelowAndInlineValuesStayInline) {
   EXPECT_EQ(values.at("native_place"), "(inline) 山东莱阳");
 }
 
+TEST(RecordCells, AValueThatRepeatsItsLabelIsStillItsValue) {
+  // 主要事迹 | 主要事迹详见附页。  over a 推荐单位意见 label misread past matching.
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 300}, "主\n要\n事\n迹"},
+      {{100, 0, 500, 300}, "主要事迹详见附页。"},
+      {{0, 300, 100, 200}, "推\n音\n位\n意\n见"},
+      {{100, 300, 500, 200}, "同意推荐。"},
+  };
+  EXPECT_EQ(values_of(cells).at("deeds"), "主要事迹详见附页。");
+}
+
 TEST(RecordCells, AnEmptyValueCellIsStillTheValueAndALabelIsNeverAValue) {
   const std::vector<CellText> cells{
       {{0, 0, 100, 40}, "姓名"}, {{100, 0, 100, 40}, ""}, {{200, 0, 100, 40}, "性别"}, {{300, 0, 100, 40}, "男"}};

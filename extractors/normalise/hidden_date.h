@@ -1,0 +1,30 @@
+#pragma once
+// A date line that a seal stamped over it hid in part. On grey and 1-bit scans the seal is as dark as the date: its
+// star covers a glyph or two (2026年[★]5日) and the digits that touch its lettering go with the lettering. What is left
+// is read, and the date is the one day of the campaign that the read is, with a few short runs of its characters
+// hidden. The caller sends such a date to review: the hidden part is inferred from the campaign, not seen.
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+namespace intake {
+
+struct DateWindow {
+  std::chrono::year_month_day first;  // inclusive
+  std::chrono::year_month_day last;   // inclusive
+};
+
+// The campaign's days (units.json): from the notice to the formal deadline. Opinions are signed between the two.
+DateWindow campaign_window();
+
+// Whether `read` could be the visible part of a date: at least four of its characters are digits, Chinese numerals
+// or 年月日, among them a numeral and a mark, or six numerals (2026 06: 年 and 01月 hidden).
+bool holds_date_part(std::string_view read);
+
+// `read`: the visible part of a date line (2026年5日, 6年1月9日, 二〇二年一月九日); characters other than digits,
+// Chinese numerals and 年月日 are ignored. nullopt unless exactly one day of `window`, printed as dates are
+// (2026年1月5日, 2026年01月05日, 二〇二六年一月五日), reads as `read` with runs of at most four characters taken
+// out — two inside the date and one at either end — and the read holds a date part (above).
+std::optional<std::chrono::year_month_day> date_under_seal(std::string_view read, const DateWindow& window);
+
+}  // namespace intake

@@ -1,0 +1,67 @@
+#include "extractors/normalise/hidden_date.h"
+
+#include <gtest/gtest.h>
+
+namespace intake {
+namespace {
+
+using namespace std::chrono;
+
+// The notice's campaign: issued 2025-12-11, formal materials due 2026-01-12.
+const DateWindow campaign{2025y / December / 11, 2026y / January / 12};
+
+std::string completed(std::string_view read) {
+  const auto date = date_under_seal(read, campaign);
+  if (!date) return "none";
+  return std::to_string(static_cast<int>(date->year())) + "-" + std::to_string(static_cast<unsigned>(date->month())) +
+         "-" + std::to_string(static_cast<unsigned>(date->day()));
+}
+
+TEST(DateUnderSeal, TheStarOverTheMonth) {
+  // 2026年[★]5日: in 2026 the campaign has only January.
+  EXPECT_EQ(completed("2026年5日"), "2026-1-5");
+  EXPECT_EQ(completed("2026年 5日，"), "2026-1-5");  // the seal's specks read as punctuation are no date characters
+}
+
+TEST(DateUnderSeal, DigitsLostWithTheLettering) {
+  EXPECT_EQ(completed("6年5日"), "2026-1-5");    // 202 touched the seal's lettering, 1月 under the star
+  EXPECT_EQ(completed("20月5"), "2026-1-5");     // 26年1 under the star, 日 under the ring
+  EXPECT_EQ(completed("25年31"), "2025-12-31");  // 20, 12月 and 日 hidden
+  EXPECT_EQ(completed("2025年31"), "2025-12-31");
+  EXPECT_EQ(completed("2026年106日"), "2026-1-6");  // 2026年1[月]06日 with zero-padded day
+}
+
+TEST(DateUnderSeal, ChineseNumerals) {
+  EXPECT_EQ(completed("二〇二年一月九日"), "2026-1-9");
+  EXPECT_EQ(completed("二○二六年月九日"), "2026-1-9");  // ○ is 〇
+  EXPECT_EQ(completed("二〇二五年十二月三十一日"), "2025-12-31");
+}
+
+TEST(DateUnderSeal, AWholeDateOfTheCampaignIsItself) {
+  EXPECT_EQ(completed("2026年1月9日"), "2026-1-9");
+  EXPECT_EQ(completed("2025年12月15日"), "2025-12-15");
+}
+
+TEST(DateUnderSeal, NothingWhenTheHiddenPartDecides) {
+  EXPECT_EQ(completed("2025年12月1"), "none");  // 12月11日 … 12月19日
+  EXPECT_EQ(completed("2025年12月"), "none");
+  EXPECT_EQ(completed("1月"), "none");           // too little seen
+  EXPECT_EQ(completed("5日"), "none");
+  EXPECT_EQ(completed("20265"), "none");         // no mark seen, and too few numerals to go without
+  EXPECT_EQ(completed("2026 06"), "2026-1-6");   // 2026[年01月]06[日]
+  EXPECT_EQ(completed("同意推荐。"), "none");
+}
+
+TEST(DateUnderSeal, NothingOutsideTheCampaign) {
+  EXPECT_EQ(completed("2026年3月9日"), "none");
+  EXPECT_EQ(completed("2024年5日"), "none");
+  EXPECT_EQ(completed("2025年12月5日"), "none");  // before the notice
+}
+
+TEST(DateUnderSeal, RunsAreShort) {
+  // Six characters hidden in one run is more than a star covers.
+  EXPECT_EQ(completed("二〇二五年日"), "none");
+}
+
+}  // namespace
+}  // namespace intake
