@@ -9,6 +9,7 @@
 #include "extractors/documents/value_decision.h"
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/date_values.h"
+#include "extractors/normalise/hidden_date.h"
 #include "extractors/normalise/normalise.h"
 #include "extractors/normalise/opinion_value.h"
 #include "extractors/normalise/place_names.h"
@@ -303,6 +304,28 @@ std::vector<ExtractedField> extract_table(const FormModel& form, const Assembled
   return fields;
 }
 
+// A report's signature date that its seal hid in part: no full date on the last lines, one of them the visible part
+// of a date (see hidden_date.h). The one campaign day it can be, for review.
+std::optional<ValueDecision> signature_date_under_seal(const PageRead& last) {
+  constexpr std::size_t signature_lines = 3;  // the unit, the date, and a stray line of the seal
+  const std::size_t from = last.lines.size() - std::min(last.lines.size(), signature_lines);
+  for (std::size_t i = from; i < last.lines.size(); ++i)
+    if (!find_dates(utf8_decode(last.lines[i].read.text)).empty()) return std::nullopt;
+  for (std::size_t i = last.lines.size(); i-- > from;) {
+    const TextRead& line = last.lines[i].read;
+    if (const auto date = date_under_seal(line.text, campaign_window())) {
+      ValueDecision decision;
+      decision.value = iso_date(*date);
+      decision.status = FieldStatus::review;
+      decision.confidence = line.confidence;
+      decision.raw_text = line.text;
+      decision.note = "part of the date is hidden under the seal: the one day of the campaign it can be";
+      return decision;
+    }
+  }
+  return std::nullopt;
+}
+
 // Work report: the whole text, its date (the last date, under the signature) and the publicity periods.
 std::vector<ExtractedField> extract_report(const FormModel& form, const AssembledDocument& document,
                                            const std::vector<PageRead>& pages, std::optional<std::string>& recommender) {
@@ -328,6 +351,7 @@ std::vector<ExtractedField> extract_report(const FormModel& form, const Assemble
                          last.text.min_confidence, last.text.mode});
       }
       decision = decide_value(model.type, reads, true);
+      if (const auto hidden = signature_date_under_seal(last)) decision = *hidden;
     } else if (model.id == "recommender") {
       recommender = match_recommender(first.title);
       if (!recommender && !first.lines.empty()) recommender = match_recommender(first.lines.front().read.text);

@@ -98,7 +98,9 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
     if (confidence < ok_opinion_confidence) review("low OCR confidence");
     else if (type == "opinion" && weakest < ok_opinion_min_confidence) review("a character OCR is unsure of");
   } else if (is_long(type)) {
+    const bool short_text = utf8_decode(best.read->text).size() < short_long_text_characters;
     if (confidence < ok_long_text_confidence) review("low OCR confidence");
+    else if (short_text && weakest < ok_short_long_text_min_confidence) review("a character OCR is unsure of");
   } else if (!agreed) {
     review("the reads disagree");
   } else if (candidates.size() == 1 && confidence < ok_single_read_confidence) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "extractors/normalise/chinese_numerals.h"
+#include "extractors/normalise/date_values.h"
 #include "models/unit_model.h"
 #include "models/utf8.h"
 
@@ -87,6 +88,10 @@ bool holds_date_part(std::string_view read) {
   const auto numerals = std::count_if(seen.begin(), seen.end(), is_numeral);
   const bool mark = std::any_of(seen.begin(), seen.end(), is_mark);
   return seen.size() >= least_characters_seen && numerals > 0 && (mark || numerals >= least_numerals_without_mark);
+}
+
+bool reads_as_date(std::string_view read) {
+  return normalise_date(read).value.is_string() || date_under_seal(read, campaign_window()).has_value();
 }
 
 std::optional<year_month_day> date_under_seal(std::string_view read, const DateWindow& window) {

@@ -21,6 +21,10 @@ DateWindow campaign_window();
 // or 年月日, among them a numeral and a mark, or six numerals (2026 06: 年 and 01月 hidden).
 bool holds_date_part(std::string_view read);
 
+// Whether a date line's read gives a date: a whole one (normalise_date), or the one campaign day its visible part
+// can be.
+bool reads_as_date(std::string_view read);
+
 // `read`: the visible part of a date line (2026年5日, 6年1月9日, 二〇二年一月九日); characters other than digits,
 // Chinese numerals and 年月日 are ignored. nullopt unless exactly one day of `window`, printed as dates are
 // (2026年1月5日, 2026年01月05日, 二〇二六年一月五日), reads as `read` with runs of at most four characters taken

@@ -180,6 +180,12 @@ Split split_final_date(std::vector<std::u32string> lines) {
 
 // A date line with what may stand beside it: 2026年1月9日 is 9 characters, 二〇二六年十二月二十九日 12.
 constexpr std::size_t longest_date_line = 16;
+constexpr std::ptrdiff_t least_numerals_before_day = 4;
+
+bool ends_with_day_mark(std::u32string_view line) {
+  while (!line.empty() && (is_space(line.back()) || line.back() == U'。' || line.back() == U'.')) line.remove_suffix(1);
+  return !line.empty() && line.back() == U'日';
+}
 
 bool has_year(const std::u32string& line) {
   for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
@@ -217,6 +223,11 @@ std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lin
     // starting 19 or 20, or three Chinese numerals in a row, that no sentence of an opinion holds.
     const bool sentence = line.find_first_of(U"，。；,;") != std::u32string::npos;
     if (!sentence && line.size() <= longest_date_line && (has_year(line) || has_chinese_year(line))) return i;
+    // A short line that ends in 日 with four numerals or more is a date whatever the seal made of the rest
+    // (以工.,二六告一尹十二日, 20275亿;月12日): the specks read as commas do not make it a sentence.
+    if (line.size() <= longest_date_line && ends_with_day_mark(line) &&
+        std::count_if(line.begin(), line.end(), numeral) >= least_numerals_before_day)
+      return i;
     // A year is at least two numerals before 年 (2026年, 二〇二六年); 近三年 and 十年 are spans of time.
     for (std::size_t year = line.find(U'年'); year != std::u32string::npos; year = line.find(U'年', year + 1)) {
       std::size_t before = year;

@@ -22,7 +22,7 @@
 #include "pipeline/cleanup/ink.h"
 #include "pipeline/layout/table_grid.h"
 #include "pipeline/reading/read_modes.h"
-#include "pipeline/reading/seal_date_lines.h"
+#include "pipeline/reading/seal_rows.h"
 #include "pipeline/reading/text_lines.h"
 #include "models/char_class.h"
 #include "models/utf8.h"
@@ -40,15 +40,8 @@ constexpr std::size_t min_carried_characters = 20;
 // A line read with less confidence than this and at most this many characters is a seal fragment or a speck.
 constexpr double noise_line_confidence = 0.6;
 constexpr std::size_t noise_line_characters = 6;
-// A line read at least this sure is printed text, whose height is the box's glyph height.
-constexpr double sure_line_confidence = 0.9;
-// A Chinese glyph's ink is about 0.9 of its point size: 12-point glyphs, when a page shows none to measure.
-constexpr double default_glyph_points = 12 * 0.9;
-constexpr double points_per_inch = 72;
-// Rows of aligned glyphs read for an opinion's date: (盖章), the date and a lettering row inside a seal; the
-// opinion's own lines come first in a whole box.
-constexpr std::size_t rows_per_seal = 3;
-constexpr std::size_t rows_per_box = 6;
+// A line this many glyph heights high is two things merged: text and a seal's arc beside it.
+constexpr double merged_line_height = 1.8;
 // A cell with less ink than this share (and less than PageReaderOptions::min_text_ink_mm2) is empty paper.
 constexpr double min_text_ink_share = 0.002;
 
@@ -164,6 +157,7 @@ class PageReading {
     }
     if (tables_.empty()) {
       read_lines(page);
+      read_dates_under_seals();
       find_page_title();
       join_running_text();
       return;
@@ -264,7 +258,7 @@ class PageReading {
   // seal and a misread numeral there is the commonest wrong date. Reads: [the cell, the date line, the date line
   // typed]; just the cell when no filled-in date line is found.
   std::vector<TextRead> opinion_reads(const CellRead& read, const cv::Rect& box) {
-    const CellRead cell = without_seal_lettering(read);
+    const CellRead cell = without_seal_lettering(with_first_line_clear_of_seals(read));
     std::vector<TextRead> reads{cell.read};
     std::vector<std::string> texts;
     for (const TextRead& line : cell.lines) texts.push_back(line.text);
@@ -281,7 +275,42 @@ class PageReading {
     const ReadMode mode = date_read_mode(texts[*index]);
     reads.push_back(cell.lines[*index]);
     reads.push_back(typed_line_read(grey(line), binary(line), line + inside.tl(), mode, texts[*index]));
-    return reads;
+    if (reads_as_date(reads[1].text) || reads_as_date(reads[2].text)) return reads;
+    // The line found is the date's place but no date (五军二月扩七品: a faded grey seal took its thin strokes):
+    // the row under the seal, when it reads as one, stands for it, and the line leaves the opinion's text.
+    const auto under_seal = date_reads_under_seal(cell, box);
+    if (!under_seal || (!reads_as_date(under_seal->at(0).text) && !reads_as_date(under_seal->at(1).text)))
+      return reads;
+    std::vector<TextRead> rest;
+    for (std::size_t i = 0; i < cell.lines.size(); ++i)
+      if (i != *index) rest.push_back(cell.lines[i]);
+    TextRead text = join_reads(rest);
+    text.mode = cell.read.mode;
+    return {text, under_seal->at(0), under_seal->at(1)};
+  }
+
+  // The box's first line, when the arc of a grey or black seal reaching into the box merged with it (同意推荐。 and
+  // the ring's lettering beside it, one line twice a glyph high, read 7): the row of aligned glyphs in it, read
+  // again, when that reads as two Chinese characters or more.
+  CellRead with_first_line_clear_of_seals(const CellRead& cell) {
+    if (cell.lines.empty() || text_layer_) return cell;
+    const cv::Rect& box = cell.line_boxes.front();
+    const double glyph_height = printed_glyph_height(cell);
+    const bool merged = box.height > merged_line_height * glyph_height &&
+                        std::any_of(clean_.seals.begin(), clean_.seals.end(),
+                                    [&](const SealMark& seal) { return !seal.red && disc_meets(seal, box); });
+    if (!merged) return cell;
+    cv::Rect row;
+    const auto read = seal_rows_.text_row_in(box, glyph_height, row);
+    if (!read) return cell;
+    const std::u32string text = utf8_decode(read->text);
+    if (std::count_if(text.begin(), text.end(), [](char32_t c) { return is_han(c); }) < 2) return cell;
+    CellRead clear = cell;
+    clear.lines.front() = text_read(*read, ReadMode::line);
+    clear.line_boxes.front() = row;
+    clear.read = join_reads(clear.lines);
+    clear.read.mode = cell.read.mode;
+    return clear;
   }
 
   // A box's lines less those that are a grey or black seal's own marks: short lines inside its ring (its lettering
@@ -316,73 +345,61 @@ class PageReading {
   std::optional<std::array<TextRead, 2>> date_reads_under_seal(const CellRead& cell, const cv::Rect& box) {
     if (text_layer_) return std::nullopt;
     const double glyph_height = printed_glyph_height(cell);
+    std::optional<SealRow> row;
     for (const SealMark& seal : clean_.seals) {
       if (seal.red || !sealed(box, seal)) continue;
-      const int reach = cvRound(seal.radius + 2 * glyph_height);
-      const cv::Rect around(cvRound(seal.centre.x) - reach, cvRound(seal.centre.y) - reach, 2 * reach, 2 * reach);
-      if (auto reads = date_row_reads(box, around, seal.centre, seal.radius, glyph_height, rows_per_seal))
-        return reads;
+      row = seal_rows_.date_under(seal, box, glyph_height);
+      if (row) break;
     }
-    const cv::Point2f middle(box.x + box.width / 2.f, box.y + box.height / 2.f);
-    return date_row_reads(box, box, middle, static_cast<float>(box.width + box.height), glyph_height, rows_per_box);
+    if (!row) row = seal_rows_.date_in(box, glyph_height);
+    if (!row) return std::nullopt;
+    return std::array<TextRead, 2>{row->read, row->typed};
   }
 
-  // The first of the rows of aligned glyphs in `area` round `centre` (see seal_date_lines) whose middle lies in
-  // `box` and that reads as part of a date, read once as a line and once typed.
-  std::optional<std::array<TextRead, 2>> date_row_reads(const cv::Rect& box, const cv::Rect& area, cv::Point2f centre,
-                                                        float radius, double glyph_height, std::size_t rows) {
-    const cv::Rect around = area & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
-    if (around.area() == 0) return std::nullopt;
-    const cv::Mat binary = cell_image(clean_.binary, rulings_, around);
-    const cv::Point2f local(centre.x - static_cast<float>(around.x), centre.y - static_cast<float>(around.y));
-    for (const SealDateLine& line : seal_date_lines(binary, local, radius, glyph_height, rows)) {
-      const cv::Rect found = line.box + around.tl();
-      const int middle = found.y + found.height / 2;
-      if (middle < box.y || middle >= box.y + box.height) continue;
-      const int left = std::max(found.x, box.x), right = std::min(found.x + found.width, box.x + box.width);
-      if (right <= left) continue;
-      const cv::Rect page_box(left, found.y, right - left, found.height);
-      const cv::Mat image = line.binary(page_box - found.tl());
-      const OcrText read = read_region(engine_, image, page_box, ReadMode::line);
-      const ReadMode mode = date_read_mode(read.text);
-      const OcrText typed = read_region(cross_check_, image, page_box, mode);
-      if (!holds_date_part(read.text) && !holds_date_part(typed.text)) continue;
-      return std::array<TextRead, 2>{text_read(read, ReadMode::line), text_read(typed, mode)};
-    }
-    return std::nullopt;
-  }
-
-  // The height of the printed glyphs: the median height of the box's lines of printed text — read surely, three
-  // Chinese characters or more, clear of every seal (a line a seal's arc crosses is taller) — or failing those, of
-  // every cell's on the table; a 12-point glyph when there is none.
-  double printed_glyph_height(const CellRead& cell) const {
-    std::vector<int> heights = printed_line_heights(cell);
-    if (heights.empty())
-      for (const CellRead& other : cells_read_) {
-        const std::vector<int> more = printed_line_heights(other);
-        heights.insert(heights.end(), more.begin(), more.end());
+  // A running text's signature date under a grey or black seal (a work report's): the line finder made seal and
+  // date one blot, read as noise (te上入一7). The date's row found inside the seal, as for an opinion, takes the
+  // place of the lines whose middle lies in it.
+  void read_dates_under_seals() {
+    if (text_layer_ || line_boxes_.size() != out_.lines.size()) return;
+    std::vector<TextRead> texts;
+    for (const TextLineRead& line : out_.lines) texts.push_back(line.read);
+    const double glyph_height =
+        intake::printed_glyph_height(texts, line_boxes_, 0, clean_.seals).value_or(default_glyph_height(clean_.dpi));
+    const cv::Rect page(0, 0, clean_.grey.cols, clean_.grey.rows);
+    for (const SealMark& seal : clean_.seals) {
+      if (seal.red) continue;
+      const auto row = seal_rows_.date_under(seal, page, glyph_height);
+      if (!row) continue;
+      for (std::size_t i = out_.lines.size(); i-- > 0;) {
+        const cv::Rect& box = line_boxes_[i];
+        const int middle = box.y + box.height / 2;
+        if (middle < row->box.y || middle >= row->box.y + row->box.height || (box & row->box).area() == 0) continue;
+        out_.lines.erase(out_.lines.begin() + static_cast<std::ptrdiff_t>(i));
+        line_boxes_.erase(line_boxes_.begin() + static_cast<std::ptrdiff_t>(i));
       }
-    if (heights.empty()) return default_glyph_points / points_per_inch * clean_.dpi;
-    std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
-    return heights[heights.size() / 2];
+      // Lines are in reading order, top to bottom: the row goes before the first line below its middle.
+      const int row_middle = row->box.y + row->box.height / 2;
+      const auto below = std::find_if(line_boxes_.begin(), line_boxes_.end(),
+                                      [&](const cv::Rect& box) { return box.y + box.height / 2 > row_middle; });
+      const auto at = std::distance(line_boxes_.begin(), below);
+      out_.lines.insert(out_.lines.begin() + static_cast<std::ptrdiff_t>(at), {row->read, original(row->box)});
+      line_boxes_.insert(line_boxes_.begin() + static_cast<std::ptrdiff_t>(at), row->box);
+    }
   }
 
-  std::vector<int> printed_line_heights(const CellRead& cell) const {
-    std::vector<int> heights;
+  // The height of the box's printed glyphs, measured on its own lines or failing those on every cell's of the
+  // table (see printed_glyph_height in seal_rows.h); a 12-point glyph when there is none.
+  double printed_glyph_height(const CellRead& cell) const {
     const int pad = std::max(2, clean_.dpi / 100);  // see padded()
-    for (std::size_t i = 0; i < cell.lines.size(); ++i) {
-      const std::u32string text = utf8_decode(cell.lines[i].text);
-      const auto han = std::count_if(text.begin(), text.end(), [](char32_t c) { return is_han(c); });
-      const cv::Rect& box = cell.line_boxes[i];
-      const bool clear_of_seals = std::none_of(clean_.seals.begin(), clean_.seals.end(), [&](const SealMark& seal) {
-        const cv::Rect disc(cvRound(seal.centre.x - seal.radius), cvRound(seal.centre.y - seal.radius),
-                            cvRound(2 * seal.radius), cvRound(2 * seal.radius));
-        return (disc & box).area() > 0;
-      });
-      if (cell.lines[i].confidence >= sure_line_confidence && han >= 3 && clear_of_seals)
-        heights.push_back(box.height - 2 * pad);
+    if (const auto height = intake::printed_glyph_height(cell.lines, cell.line_boxes, pad, clean_.seals))
+      return *height;
+    std::vector<TextRead> lines;
+    std::vector<cv::Rect> boxes;
+    for (const CellRead& other : cells_read_) {
+      lines.insert(lines.end(), other.lines.begin(), other.lines.end());
+      boxes.insert(boxes.end(), other.line_boxes.begin(), other.line_boxes.end());
     }
-    return heights;
+    return intake::printed_glyph_height(lines, boxes, pad, clean_.seals).value_or(default_glyph_height(clean_.dpi));
   }
 
   PixelBox original(const cv::Rect& box) const { return pixel_box(clean_.original_box(box)); }
@@ -410,6 +427,7 @@ class PageReading {
       OcrText read = read_region(engine_, lines_grey_(box), box, ReadMode::line);
       if (!has_word_character(read.text)) continue;  // rule ends, frame edges and specks read as | - _
       out_.lines.push_back({text_read(read, ReadMode::line), original(box)});
+      line_boxes_.push_back(box);
     }
   }
 
@@ -662,8 +680,10 @@ class PageReading {
   const TextLayer* text_layer_;
   PageRead& out_;
   PageRulings rulings_;
+  SealRowReader seal_rows_{clean_, rulings_, engine_, cross_check_};
   cv::Mat lines_binary_, lines_grey_;  // the page the lines outside tables are found and read on
   std::vector<CellRead> cells_read_;
+  std::vector<cv::Rect> line_boxes_;  // clean-page boxes of out_.lines read from pixels, parallel to them
   std::vector<TableGrid> tables_;
 };
 

@@ -24,6 +24,9 @@ constexpr double row_margin = 1.5;
 // fragments above it.
 constexpr double row_height = 1.1;
 constexpr int least_marks = 3;
+// Ink smaller than this share of the glyph height every way is a speck of the seal's grain, not a stroke (a full
+// stop is about a fifth).
+constexpr double least_speck_side = 0.12;
 
 struct Mark {
   cv::Rect box;
@@ -87,10 +90,11 @@ std::vector<SealDateLine> seal_date_lines(const cv::Mat& binary, cv::Point2f cen
     if (box.area() == 0) continue;
     SealDateLine line{box, cv::Mat(box.size(), CV_8U, cv::Scalar(255))};
     // Every mark of glyph size lying within the row, including those outside the ring (日 past it) and the low ones
-    // (一, 。) that did not count for the baseline.
+    // (一, 。) that did not count for the baseline; specks are left out.
     for (const Mark& mark : all) {
+      const bool speck = std::max(mark.box.width, mark.box.height) < least_speck_side * glyph_height;
       if ((mark.box & box) != mark.box || mark.box.height > most_mark_height * glyph_height ||
-          mark.box.width > most_mark_width * glyph_height)
+          mark.box.width > most_mark_width * glyph_height || speck)
         continue;
       const cv::Mat ink = labels(mark.box) == mark.label;
       line.binary(mark.box - box.tl()).setTo(0, ink);

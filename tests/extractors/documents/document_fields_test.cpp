@@ -216,5 +216,26 @@ TEST(DocumentFields, WorkReportDateAndPublicity) {
   EXPECT_EQ(extracted.recommender, std::optional<std::string>("鞍山市"));
 }
 
+TEST(DocumentFields, AWorkReportDateTheSealPartlyHidIsCompletedForReview) {
+  PageRead first;
+  first.form = "report";
+  first.title = "鞍山市关于全省政务公开工作表彰初审推荐工作报告";
+  first.text = sure(first.title);
+  PageRead last;
+  // 2025年12月31日 with its 202 gone with the lettering, read out of the seal's blot.
+  last.lines = {{sure("特此报告。"), {}}, {sure("鞍山市人民政府办公室"), {}}, {sure("5年12月31 ~人"), {}}};
+  last.text = sure("特此报告。\n鞍山市人民政府办公室\n5年12月31 ~人");
+  const AssembledDocument document = assembled("report", {PageRole::first, PageRole::continuation});
+  const ExtractedField date = field(extract_document(document, {first, last}), "report_date");
+  EXPECT_EQ(date.value, "2025-12-31");
+  EXPECT_EQ(date.status, FieldStatus::review);
+  EXPECT_EQ(date.note, "part of the date is hidden under the seal: the one day of the campaign it can be");
+
+  // A whole date on the last lines is the date, as it reads.
+  last.lines.back() = {sure("2025年12月22日"), {}};
+  last.text = sure("特此报告。\n鞍山市人民政府办公室\n2025年12月22日");
+  EXPECT_EQ(field(extract_document(document, {first, last}), "report_date").value, "2025-12-22");
+}
+
 }  // namespace
 }  // namespace intake

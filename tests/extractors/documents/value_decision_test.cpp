@@ -22,6 +22,21 @@ TEST(ValueDecision, DisagreeingReadsGoToReview) {
   EXPECT_EQ(decision.note, "the reads disagree");
 }
 
+TEST(ValueDecision, AShortLongTextNeedsEveryCharacterSure) {
+  // One line of 奖励 with ；read as ，: sure on the whole, one character less so.
+  TextRead awards{"2019年获抚顺市政务服务标兵称号，2020年荣立个人三等功；2023年度考核被确定为优秀等次。", 0.99, 0.937,
+                  "block"};
+  const auto decision = decide_value("long_text", {awards}, false);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.note, "a character OCR is unsure of");
+  awards.min_confidence = 0.97;
+  EXPECT_EQ(decide_value("long_text", {awards}, false).status, FieldStatus::ok);
+  // A page of deeds always has an unsure character somewhere; its mean decides.
+  TextRead deeds{"", 0.992, 0.6, "block"};
+  for (int i = 0; i < 150; ++i) deeds.text += "政";
+  EXPECT_EQ(decide_value("long_text", {deeds}, false).status, FieldStatus::ok);
+}
+
 TEST(ValueDecision, AnUnsureCharacterInANameIsReview) {
   TextRead unsure = read("蒋资", 0.9);
   unsure.min_confidence = 0.7;

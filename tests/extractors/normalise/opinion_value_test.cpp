@@ -108,6 +108,15 @@ TEST(OpinionDateLine, AYearWhoseRestTheSealTook) {
   EXPECT_EQ(opinion_date_line({"三十三人参加，同意推荐。"}), std::nullopt);
 }
 
+TEST(OpinionDateLine, AShortLineEndingInADayWithNumerals) {
+  // The seal made the rest of 二〇二六年一月十二日 noise, specks read as commas included.
+  EXPECT_EQ(opinion_date_line({"同意推荐。", "以工.,二六告一尹十二日"}), 1u);
+  EXPECT_EQ(opinion_date_line({"同意。", "20275亿;月12日"}), 1u);
+  // A sentence that ends with a day is no date line, nor a short line with few numerals.
+  EXPECT_EQ(opinion_date_line({"该同志连续三十二个月每月按时完成十二项任务截至今日"}), std::nullopt);
+  EXPECT_EQ(opinion_date_line({"同意。", "每月十日"}), std::nullopt);
+}
+
 TEST(OpinionDateLine, NoneInABlankOrDatelessBox) {
   EXPECT_EQ(opinion_date_line({"（公章）", "年  月  日"}), std::nullopt);
   EXPECT_EQ(opinion_date_line({"该同志近三年年度考核均为称职以上等次，同意推荐。"}), std::nullopt);
