@@ -256,7 +256,8 @@ class PageReading {
 
   // An opinion's date line read once more with a whitelist of date characters: the date is stamped over by the
   // seal and a misread numeral there is the commonest wrong date. Reads: [the cell, the date line, the date line
-  // typed]; just the cell when no filled-in date line is found.
+  // typed], the date line being the row read out of a dark seal when the box's lines hold none that reads as a
+  // date; just the cell when neither is found.
   std::vector<TextRead> opinion_reads(const CellRead& read, const cv::Rect& box) {
     const CellRead cell = without_seal_lettering(with_first_line_clear_of_seals(read));
     std::vector<TextRead> reads{cell.read};
