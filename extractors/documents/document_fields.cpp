@@ -1,7 +1,6 @@
 #include "extractors/documents/document_fields.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 
 #include "extractors/documents/header_line.h"
@@ -138,11 +137,10 @@ class RecordExtraction {
   void deeds_from_annex_pages() {
     if (annex_without_label_.empty() || found_.contains("deeds")) return;
     const AnnexPage& first = annex_without_label_.front();
-    LabelledValue& value = unlabelled_.emplace_back();
-    value.field = "deeds";
-    value.box = first.box;
-    value.page = first.file_page;
-    Found found{first.page, &value, {}, false};
+    unlabelled_deeds_.field = "deeds";
+    unlabelled_deeds_.box = first.box;
+    unlabelled_deeds_.page = first.file_page;
+    Found found{first.page, &unlabelled_deeds_, {}, false};
     for (const AnnexPage& page : annex_without_label_) found.continuation.push_back(page.text);
     found_["deeds"] = std::move(found);
   }
@@ -215,7 +213,7 @@ class RecordExtraction {
   const std::vector<PageRead>& pages_;
   std::map<std::string, Found> found_;
   std::vector<AnnexPage> annex_without_label_;
-  std::deque<LabelledValue> unlabelled_;  // values found without their label; Found points into it
+  LabelledValue unlabelled_deeds_;  // the deeds found without their label; found_ points to it
 };
 
 // 序号 the rows around a row leave exactly one number for: a misread one would also pair the row with the wrong
@@ -319,7 +317,7 @@ std::optional<ValueDecision> signature_date_under_seal(const PageRead& last) {
       decision.status = FieldStatus::review;
       decision.confidence = line.confidence;
       decision.raw_text = line.text;
-      decision.note = "part of the date is hidden under the seal: the one day of the campaign it can be";
+      decision.note = std::string(hidden_date_note);
       return decision;
     }
   }

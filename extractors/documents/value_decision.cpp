@@ -150,7 +150,7 @@ ValueDecision decide_opinion_reads(const std::vector<TextRead>& reads, bool requ
       if (const auto hidden = date_partly_hidden(reads[1].text, reads[2].text)) {
         decision.value["date"] = iso_date(*hidden);
         decision.status = FieldStatus::review;
-        decision.note = "part of the date is hidden under the seal: the one day of the campaign it can be";
+        decision.note = std::string(hidden_date_note);
         return decision;
       }
     }

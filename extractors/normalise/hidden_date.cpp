@@ -76,6 +76,13 @@ bool seen_in(std::u32string_view seen, std::u32string_view printed) {
   return false;
 }
 
+// Whether the date characters `seen` could be the visible part of a date (see holds_date_part below).
+bool holds_date_part(std::u32string_view seen) {
+  const auto numerals = std::count_if(seen.begin(), seen.end(), is_numeral);
+  const bool mark = std::any_of(seen.begin(), seen.end(), is_mark);
+  return seen.size() >= least_characters_seen && numerals > 0 && (mark || numerals >= least_numerals_without_mark);
+}
+
 }  // namespace
 
 DateWindow campaign_window() {
@@ -83,20 +90,15 @@ DateWindow campaign_window() {
   return {catalogue.notice_date, catalogue.formal_deadline};
 }
 
-bool holds_date_part(std::string_view read) {
-  const std::u32string seen = date_characters(read);
-  const auto numerals = std::count_if(seen.begin(), seen.end(), is_numeral);
-  const bool mark = std::any_of(seen.begin(), seen.end(), is_mark);
-  return seen.size() >= least_characters_seen && numerals > 0 && (mark || numerals >= least_numerals_without_mark);
-}
+bool holds_date_part(std::string_view read) { return holds_date_part(date_characters(read)); }
 
 bool reads_as_date(std::string_view read) {
   return normalise_date(read).value.is_string() || date_under_seal(read, campaign_window()).has_value();
 }
 
 std::optional<year_month_day> date_under_seal(std::string_view read, const DateWindow& window) {
-  if (!holds_date_part(read)) return std::nullopt;
   const std::u32string seen = date_characters(read);
+  if (!holds_date_part(seen)) return std::nullopt;
   std::optional<year_month_day> found;
   const std::chrono::sys_days last{window.last};
   for (std::chrono::sys_days day{window.first}; day <= last; day += std::chrono::days{1}) {

@@ -9,6 +9,10 @@
 
 namespace intake {
 
+// The note of a value completed by date_under_seal.
+inline constexpr std::string_view hidden_date_note =
+    "part of the date is hidden under the seal: the one day of the campaign it can be";
+
 struct DateWindow {
   std::chrono::year_month_day first;  // inclusive
   std::chrono::year_month_day last;   // inclusive

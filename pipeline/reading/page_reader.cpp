@@ -47,11 +47,6 @@ constexpr double min_text_ink_share = 0.002;
 
 PixelBox pixel_box(const cv::Rect& box) { return {box.x, box.y, box.width, box.height}; }
 
-TextRead text_read(const OcrText& ocr, ReadMode mode) {
-  const bool from_layer = ocr.engine == text_layer_engine;
-  return {ocr.text, ocr.confidence, ocr.min_confidence, from_layer ? "text-layer" : std::string(name_of(mode))};
-}
-
 bool has_word_character(const std::string& text) {
   for (const char32_t c : utf8_decode(text))
     if (is_han(c) || is_ascii_letter(c) || is_ascii_digit(c)) return true;
@@ -305,7 +300,7 @@ class PageReading {
     const auto read = seal_rows_.text_row_in(box, glyph_height, row);
     if (!read) return cell;
     const std::u32string text = utf8_decode(read->text);
-    if (std::count_if(text.begin(), text.end(), [](char32_t c) { return is_han(c); }) < 2) return cell;
+    if (std::count_if(text.begin(), text.end(), is_han) < 2) return cell;
     CellRead clear = cell;
     clear.lines.front() = text_read(*read, ReadMode::line);
     clear.line_boxes.front() = row;

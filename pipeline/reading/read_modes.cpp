@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "models/utf8.h"
+#include "ocr/text_layer.h"
 
 namespace intake {
 
@@ -16,6 +17,11 @@ std::string_view name_of(ReadMode mode) {
     case ReadMode::chinese_date: return "chinese_date";
   }
   return "block";
+}
+
+TextRead text_read(const OcrText& ocr, ReadMode mode) {
+  const bool from_layer = ocr.engine == text_layer_engine;
+  return {ocr.text, ocr.confidence, ocr.min_confidence, from_layer ? "text-layer" : std::string(name_of(mode))};
 }
 
 ReadMode date_read_mode(std::string_view first_read) {

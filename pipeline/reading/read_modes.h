@@ -6,11 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/page/page_read.h"
 #include "ocr/text_source.h"
 
 namespace intake {
 
 std::string_view name_of(ReadMode mode);
+
+// What OCR read, as a value's read made in `mode` ("text-layer" when it came from a PDF's text layer).
+TextRead text_read(const OcrText& ocr, ReadMode mode);
 
 // The whitelisted mode for a date whose first read is `first_read`: Arabic digits if it has any, else Chinese
 // numerals (二〇二六年一月八日).

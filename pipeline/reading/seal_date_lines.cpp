@@ -33,9 +33,12 @@ struct Mark {
   int label = 0;
 };
 
+bool no_larger_than_glyph(const cv::Rect& box, double glyph_height) {
+  return box.height <= most_mark_height * glyph_height && box.width <= most_mark_width * glyph_height;
+}
+
 bool mark_sized(const cv::Rect& box, double glyph_height) {
-  return box.height >= least_mark_height * glyph_height && box.height <= most_mark_height * glyph_height &&
-         box.width <= most_mark_width * glyph_height;
+  return box.height >= least_mark_height * glyph_height && no_larger_than_glyph(box, glyph_height);
 }
 
 int bottom(const cv::Rect& box) { return box.y + box.height; }
@@ -93,9 +96,7 @@ std::vector<SealDateLine> seal_date_lines(const cv::Mat& binary, cv::Point2f cen
     // (一, 。) that did not count for the baseline; specks are left out.
     for (const Mark& mark : all) {
       const bool speck = std::max(mark.box.width, mark.box.height) < least_speck_side * glyph_height;
-      if ((mark.box & box) != mark.box || mark.box.height > most_mark_height * glyph_height ||
-          mark.box.width > most_mark_width * glyph_height || speck)
-        continue;
+      if ((mark.box & box) != mark.box || !no_larger_than_glyph(mark.box, glyph_height) || speck) continue;
       const cv::Mat ink = labels(mark.box) == mark.label;
       line.binary(mark.box - box.tl()).setTo(0, ink);
     }

@@ -25,10 +25,6 @@ constexpr std::ptrdiff_t least_han_measured = 3;
 constexpr double default_glyph_points = 12 * 0.9;
 constexpr double points_per_inch = 72;
 
-TextRead text_read(const OcrText& ocr, ReadMode mode) {
-  return {ocr.text, ocr.confidence, ocr.min_confidence, std::string(name_of(mode))};
-}
-
 }  // namespace
 
 SealRowReader::SealRowReader(const CleanPage& clean, const PageRulings& rulings, TesseractEngine& engine,
@@ -97,7 +93,7 @@ std::optional<double> printed_glyph_height(const std::vector<TextRead>& lines, c
   std::vector<int> heights;
   for (std::size_t i = 0; i < lines.size() && i < boxes.size(); ++i) {
     const std::u32string text = utf8_decode(lines[i].text);
-    const auto han = std::count_if(text.begin(), text.end(), [](char32_t c) { return is_han(c); });
+    const auto han = std::count_if(text.begin(), text.end(), is_han);
     const bool clear_of_seals =
         std::none_of(seals.begin(), seals.end(), [&](const SealMark& seal) { return disc_meets(seal, boxes[i]); });
     if (lines[i].confidence >= sure_line_confidence && han >= least_han_measured && clear_of_seals)
