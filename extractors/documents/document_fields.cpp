@@ -37,7 +37,7 @@ void check_places(ExtractedField& field) {
   const PlaceCheck check = check_leading_places(field.value.get<std::string>());
   if (check.verdict == PlaceVerdict::snapped) {
     field.value = check.text;
-    doubt(field, check.read + " is no place in Liaoning; read as " + check.snapped + ", one character away");
+    doubt(field, check.read + " is no place in Liaoning; read as " + check.snapped + ", " + check.why);
   } else if (check.verdict == PlaceVerdict::unknown) {
     doubt(field, check.read + " is no place in Liaoning");
   }

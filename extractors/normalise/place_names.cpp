@@ -25,6 +25,7 @@ struct Places {
   std::vector<std::u32string> names;
   std::vector<std::string> utf8;
   std::vector<std::u32string> cities;  // 朝阳市 …: the places a unit's name most often begins with
+  std::vector<std::vector<std::u32string>> districts;  // of each city, in order
 };
 
 const Places& places() {
@@ -35,7 +36,11 @@ const Places& places() {
     for (const auto& [city, districts] : root.at("cities").items()) {
       all.utf8.push_back(city);
       all.cities.push_back(utf8_decode(city));
-      for (const auto& district : districts) all.utf8.push_back(district.get<std::string>());
+      all.districts.emplace_back();
+      for (const auto& district : districts) {
+        all.utf8.push_back(district.get<std::string>());
+        all.districts.back().push_back(utf8_decode(district.get<std::string>()));
+      }
     }
     for (const auto& zone : root.at("zones")) all.utf8.push_back(zone.get<std::string>());
     // 铁西区 is a district of two cities: each name once.
@@ -93,11 +98,32 @@ std::optional<std::u32string> misread_suffix_after(const std::u32string& text, s
   return std::nullopt;
 }
 
+// A district of `city` (an index into places().cities) that `run` is, or is one character from; nullopt when none
+// or several.
+std::optional<std::u32string> district_of(std::size_t city, std::u32string_view run) {
+  std::optional<std::u32string> found;
+  for (const std::u32string& district : places().districts[city]) {
+    if (district.size() != run.size() || edit_distance(district, run) > 1) continue;
+    if (district == run) return district;
+    if (found) return std::nullopt;
+    found = district;
+  }
+  return found;
+}
+
+struct MisreadCity {
+  std::u32string read;      // city and district as read
+  std::u32string city;      // the city whose stem it begins with
+  std::u32string district;  // the city's own district it is, or is one character from; else empty
+};
+
 // A city whose 市 was misread, followed by a district (抚顺店硕城区 for 抚顺市顺城区): the stem of a known city, one
 // character, then a district or one a character away from one. Names that begin with a city's stem without its 市
-// (抚顺石化公司, 沈阳海关) have no district after it.
-std::optional<std::u32string> misread_city_suffix(const std::u32string& text, std::size_t at) {
-  for (const std::u32string& city : places().cities) {
+// (抚顺石化公司, 沈阳海关) have no district after it. When the district is (one character from) one of that city's
+// own, the two together are the place meant.
+std::optional<MisreadCity> misread_city_suffix(const std::u32string& text, std::size_t at) {
+  for (std::size_t index = 0; index < places().cities.size(); ++index) {
+    const std::u32string& city = places().cities[index];
     const std::u32string_view stem(city.data(), city.size() - 1);
     if (city.back() != U'市' || std::u32string_view(text).substr(at, stem.size()) != stem) continue;
     const std::size_t district_at = at + city.size();
@@ -107,9 +133,27 @@ std::optional<std::u32string> misread_city_suffix(const std::u32string& text, st
     const bool near_a_place = std::any_of(places().names.begin(), places().names.end(), [&](const std::u32string& name) {
       return name.size() == district.size() && edit_distance(name, district) <= 1;
     });
-    if (district.size() >= 2 && near_a_place) return text.substr(at, *end - at);
+    if (district.size() < 2 || !near_a_place) continue;
+    return MisreadCity{text.substr(at, *end - at), city, district_of(index, district).value_or(U"")};
   }
   return std::nullopt;
+}
+
+// The city a misread first place (户阳市) one character from several (朝阳市, 沈阳市, 辽阳市) is, by the district that
+// follows it (双塔区): the one of them that district is one of. The district must be read right: 辽阳市 has a 白塔区,
+// one character from 双塔区.
+std::optional<std::u32string> city_by_its_district(std::u32string_view run, std::u32string_view next) {
+  std::optional<std::u32string> found;
+  for (std::size_t index = 0; index < places().cities.size(); ++index) {
+    const std::u32string& city = places().cities[index];
+    const auto& districts = places().districts[index];
+    if (city.size() != run.size() || edit_distance(city, run) != 1 ||
+        std::find(districts.begin(), districts.end(), next) == districts.end())
+      continue;
+    if (found) return std::nullopt;
+    found = city;
+  }
+  return found;
 }
 
 }  // namespace
@@ -135,9 +179,18 @@ PlaceCheck check_leading_places(std::string_view raw) {
     const std::u32string_view run = std::u32string_view(text).substr(at, *end - at);
     if (first && !is_known(run))
       if (const auto misread = misread_city_suffix(text, at)) {
-        check.verdict = PlaceVerdict::unknown;
-        check.read = utf8_encode(*misread);
-        break;
+        check.read = utf8_encode(misread->read);
+        if (misread->district.empty()) {
+          check.verdict = PlaceVerdict::unknown;
+          break;
+        }
+        const std::u32string meant = misread->city + misread->district;
+        check.verdict = PlaceVerdict::snapped;
+        check.snapped = utf8_encode(meant);
+        check.why = "its city's stem and one of that city's districts";
+        text.replace(at, misread->read.size(), meant);
+        at += meant.size();
+        continue;
       }
     if (is_known(run) || (first && ends_with_known(run))) {
       check.verdict = check.verdict == PlaceVerdict::no_place ? PlaceVerdict::known : check.verdict;
@@ -145,10 +198,18 @@ PlaceCheck check_leading_places(std::string_view raw) {
       continue;
     }
     if (run.size() > longest_checked_start) break;
-    if (const auto near = near_place(run)) {
+    auto near = near_place(run);
+    std::string why = "one character away";
+    if (!near && first)
+      if (const auto next_end = place_end(text, *end)) {
+        near = city_by_its_district(run, std::u32string_view(text).substr(*end, *next_end - *end));
+        why = "one character away, and what follows is one of its districts";
+      }
+    if (near) {
       check.verdict = PlaceVerdict::snapped;
       check.read = utf8_encode(run);
       check.snapped = utf8_encode(*near);
+      check.why = why;
       text.replace(at, run.size(), *near);
       at += near->size();
       continue;

@@ -11,7 +11,8 @@ namespace intake {
 enum class PlaceVerdict {
   no_place,  // the text does not begin with a place name (省财政厅, 市委办公室, a person's name)
   known,     // every place it begins with is a known one
-  snapped,   // a place was one character from exactly one known place and has been corrected
+  snapped,   // a place was one character from exactly one known place (or, with its district, from one city and
+             // district) and has been corrected
   unknown,   // it begins with X市/县/区 that is no known place and near none
 };
 
@@ -20,6 +21,7 @@ struct PlaceCheck {
   std::string text;     // the text, with the snapped place corrected
   std::string read;     // the place as read, when snapped or unknown
   std::string snapped;  // the known place it was corrected to
+  std::string why;      // why the correction is the one place meant (one character away…)
 };
 
 // Spaces are ignored. Prefixes of party and state bodies before the place (中共, 共青团, 国家税务总局…) are

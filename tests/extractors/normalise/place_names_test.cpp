@@ -31,6 +31,21 @@ TEST(PlaceNames, AMisreadPlaceOneCharacterFromOneKnownPlaceIsSnapped) {
   EXPECT_EQ(check_leading_places("朝阳市双培区人民政府").text, "朝阳市双塔区人民政府");
 }
 
+TEST(PlaceNames, AMisreadCityIsTheOneWhoseDistrictFollows) {
+  // 户阳市 is one character from 朝阳市, 沈阳市 and 辽阳市; only 朝阳市 has a 双塔区.
+  const PlaceCheck check = check_leading_places("户阳市双塔区政务服务中心");
+  EXPECT_EQ(check.verdict, PlaceVerdict::snapped);
+  EXPECT_EQ(check.read, "户阳市");
+  EXPECT_EQ(check.snapped, "朝阳市");
+  EXPECT_EQ(check.text, "朝阳市双塔区政务服务中心");
+  // A city whose 市 was misread, with one of its own districts after it, read or misread.
+  const PlaceCheck suffix = check_leading_places("抚顺店硕城区人民政府副区长");
+  EXPECT_EQ(suffix.verdict, PlaceVerdict::snapped);
+  EXPECT_EQ(suffix.read, "抚顺店硕城区");
+  EXPECT_EQ(suffix.text, "抚顺市顺城区人民政府副区长");
+  EXPECT_EQ(check_leading_places("抚顺店顺城区人民政府").text, "抚顺市顺城区人民政府");
+}
+
 TEST(PlaceNames, AnUnknownPlaceNearNoneOrSeveralIsUnknown) {
   const PlaceCheck far = check_leading_places("潜浪市人民政府办公室");
   EXPECT_EQ(far.verdict, PlaceVerdict::unknown);
@@ -47,11 +62,12 @@ TEST(PlaceNames, AnUnknownPlaceNearNoneOrSeveralIsUnknown) {
   EXPECT_EQ(county.verdict, PlaceVerdict::unknown);
   EXPECT_EQ(county.read, "彰武具");
   EXPECT_EQ(county.text, "阜新市彰武具人民政府办公室一级主任科员");
-  // A city whose 市 was misread, with its district after it, read or misread.
-  const PlaceCheck city = check_leading_places("抚顺店硕城区人民政府副区长");
+  // A city whose 市 was misread, with a district after it that is none of that city's: unknown.
+  const PlaceCheck city = check_leading_places("抚顺店和平区人民政府副区长");
   EXPECT_EQ(city.verdict, PlaceVerdict::unknown);
-  EXPECT_EQ(city.read, "抚顺店硕城区");
-  EXPECT_EQ(check_leading_places("抚顺店顺城区人民政府").verdict, PlaceVerdict::unknown);
+  EXPECT_EQ(city.read, "抚顺店和平区");
+  // A city one character from several, before a district none of them has.
+  EXPECT_EQ(check_leading_places("户阳市顺城区人民政府").verdict, PlaceVerdict::unknown);
   // A name that begins with a city's stem alone is no misread city.
   EXPECT_EQ(check_leading_places("抚顺石化公司办公室主任").verdict, PlaceVerdict::no_place);
   EXPECT_EQ(check_leading_places("沈阳海关综合处处长").verdict, PlaceVerdict::no_place);
