@@ -1,6 +1,7 @@
 #include "extractors/documents/value_decision.h"
 
 #include <algorithm>
+#include <span>
 
 #include "extractors/normalise/date_values.h"
 #include "extractors/normalise/hidden_date.h"
@@ -115,14 +116,22 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
 
 namespace {
 
-// The campaign day that both reads of a date line, each missing what the seal hid, can be; or the one that one
-// read can be when the other can be none.
-std::optional<std::chrono::year_month_day> date_partly_hidden(const std::string& line, const std::string& typed) {
-  const DateWindow window = campaign_window();
-  const auto from_line = date_under_seal(line, window);
-  const auto from_typed = date_under_seal(typed, window);
-  if (from_line && from_typed && *from_line != *from_typed) return std::nullopt;
-  return from_line ? from_line : from_typed;
+// The campaign day that the reads of a date line (the line's, the row under the seal's), each missing what the
+// seal hid, can be: the one day those that can be any day agree on. Torn when they disagree.
+struct HiddenDate {
+  std::optional<std::chrono::year_month_day> day;
+  bool torn = false;
+};
+
+HiddenDate date_partly_hidden(std::span<const TextRead> reads, const DateWindow& window) {
+  HiddenDate found;
+  for (const TextRead& read : reads) {
+    const auto day = date_under_seal(read.text, window);
+    if (!day) continue;
+    if (found.day && *found.day != *day) return {std::nullopt, true};
+    found.day = day;
+  }
+  return found;
 }
 
 ValueDecision decide_opinion_reads(const std::vector<TextRead>& reads, bool required) {
@@ -147,10 +156,24 @@ ValueDecision decide_opinion_reads(const std::vector<TextRead>& reads, bool requ
       if (found) line_date = iso_date(*found);
     }
     if (line_date.is_null()) {
-      if (const auto hidden = date_partly_hidden(reads[1].text, reads[2].text)) {
-        decision.value["date"] = iso_date(*hidden);
+      const DateWindow window = campaign_window();
+      const std::span<const TextRead> line_reads(reads.begin() + 1, reads.end());
+      const HiddenDate hidden = date_partly_hidden(line_reads, window);
+      if (hidden.day) {
+        decision.value["date"] = iso_date(*hidden.day);
         decision.status = FieldStatus::review;
         decision.note = std::string(hidden_date_note);
+        return decision;
+      }
+      // No read shows the date whole or its visible part alone: the seal's marks are on its glyphs. The reads
+      // together (the row's band with the marks too) may still come nearest to one day; not when two reads show
+      // the visible parts of different days: those are torn, not blurred.
+      std::vector<std::string> texts;
+      for (const TextRead& read : line_reads) texts.push_back(read.text);
+      if (const auto nearest = hidden.torn ? std::nullopt : nearest_campaign_day(texts, window)) {
+        decision.value["date"] = iso_date(*nearest);
+        decision.status = FieldStatus::review;
+        decision.note = std::string(nearest_date_note);
         return decision;
       }
     }

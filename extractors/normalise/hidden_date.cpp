@@ -1,6 +1,7 @@
 #include "extractors/normalise/hidden_date.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,8 @@
 
 #include "extractors/normalise/chinese_numerals.h"
 #include "extractors/normalise/date_values.h"
+#include "models/char_class.h"
+#include "models/full_width.h"
 #include "models/unit_model.h"
 #include "models/utf8.h"
 
@@ -83,6 +86,64 @@ bool holds_date_part(std::u32string_view seen) {
   return seen.size() >= least_characters_seen && numerals > 0 && (mark || numerals >= least_numerals_without_mark);
 }
 
+// Nearest-day costs, in wrong characters: a hidden character or a speck read as one is half a wrong one, and a
+// lookalike read for a digit or numeral a third.
+constexpr double gap_cost = 0.5;
+constexpr double lookalike_cost = 1.0 / 3;
+constexpr double least_lead = 1;  // over the next nearest day
+constexpr double most_cost_per_char = 1.0 / 3;  // of the day's printed length
+constexpr std::size_t least_words = 5;
+
+// What a read character may stand for in a printed date besides itself: the Latin letters and signs OCR gives for
+// digits and Chinese numerals blurred by a seal.
+std::u32string_view lookalike_of(char32_t c) {
+  switch (c) {
+    case U'I': case U'l': case U'|': case U'!': case U'i': case U']': case U'[': return U"1";
+    case U'O': case U'o': case U'D': case U'Q': case U'○': case U'◯': case U'零': case U'口': return U"0〇";
+    case U'Z': case U'z': return U"2";
+    case U'S': case U's': return U"5";
+    case U'B': return U"8";
+    case U'G': case U'b': return U"6";
+    case U'g': case U'q': return U"9";
+    case U'A': return U"4";
+    case U'T': return U"7";
+    case U'-': case U'_': case U'—': case U'~': return U"一";
+    case U'=': return U"二";
+    case U'+': return U"十";
+    default: return U"";
+  }
+}
+
+// The characters of a read that count for the nearest day: all but spaces and punctuation other than the
+// lookalikes (specks read as ”. are not glyphs).
+std::u32string nearest_day_characters(std::string_view read) {
+  std::u32string kept;
+  for (const char32_t c : utf8_decode(fold_full_width(read))) {
+    const bool letter_or_digit = (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+    if (letter_or_digit || is_han(c) || !lookalike_of(c).empty()) kept.push_back(c);
+  }
+  return kept;
+}
+
+double substitution_cost(char32_t seen, char32_t printed) {
+  if (seen == printed) return 0;
+  return lookalike_of(seen).find(printed) != std::u32string_view::npos ? lookalike_cost : 1;
+}
+
+// Weighted edit distance of a read from a printed date (see nearest_campaign_day).
+double distance_from(std::u32string_view seen, std::u32string_view printed) {
+  std::vector<double> row(printed.size() + 1), next(printed.size() + 1);
+  for (std::size_t j = 0; j <= printed.size(); ++j) row[j] = gap_cost * static_cast<double>(j);
+  for (std::size_t i = 1; i <= seen.size(); ++i) {
+    next[0] = gap_cost * static_cast<double>(i);
+    for (std::size_t j = 1; j <= printed.size(); ++j)
+      next[j] = std::min({row[j] + gap_cost, next[j - 1] + gap_cost,
+                          row[j - 1] + substitution_cost(seen[i - 1], printed[j - 1])});
+    std::swap(row, next);
+  }
+  return row[printed.size()];
+}
+
 }  // namespace
 
 DateWindow campaign_window() {
@@ -111,6 +172,39 @@ std::optional<year_month_day> date_under_seal(std::string_view read, const DateW
     found = date;
   }
   return found;
+}
+
+bool reads_as_words(std::string_view read) {
+  const std::u32string text = utf8_decode(read);
+  const auto words = std::count_if(text.begin(), text.end(), [](char32_t c) {
+    return is_han(c) && !is_mark(c) && !is_numeral(c);
+  });
+  return static_cast<std::size_t>(words) >= least_words &&
+         static_cast<std::size_t>(words) > date_characters(read).size();
+}
+
+std::optional<year_month_day> nearest_campaign_day(const std::vector<std::string>& reads, const DateWindow& window) {
+  std::vector<std::u32string> seen;
+  for (const std::string& read : reads)
+    if (holds_date_part(read)) seen.push_back(nearest_day_characters(read));
+  if (seen.empty()) return std::nullopt;
+  std::optional<year_month_day> nearest;
+  double best = std::numeric_limits<double>::infinity(), runner_up = best, best_length = 0;
+  const std::chrono::sys_days last{window.last};
+  for (std::chrono::sys_days day{window.first}; day <= last; day += std::chrono::days{1}) {
+    const year_month_day date{day};
+    double cost = std::numeric_limits<double>::infinity(), length = 0;
+    for (const std::u32string& printed : printed_forms(date))
+      for (const std::u32string& read : seen)
+        if (const double d = distance_from(read, printed); d < cost) cost = d, length = static_cast<double>(printed.size());
+    if (cost < best) {
+      runner_up = best, best = cost, nearest = date, best_length = length;
+    } else if (cost < runner_up) {
+      runner_up = cost;
+    }
+  }
+  if (!nearest || best > most_cost_per_char * best_length || runner_up - best < least_lead) return std::nullopt;
+  return nearest;
 }
 
 }  // namespace intake

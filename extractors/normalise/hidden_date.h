@@ -5,13 +5,18 @@
 // hidden. The caller sends such a date to review: the hidden part is inferred from the campaign, not seen.
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace intake {
 
 // The note of a value completed by date_under_seal.
 inline constexpr std::string_view hidden_date_note =
     "part of the date is hidden under the seal: the one day of the campaign it can be";
+// The note of a value chosen by nearest_campaign_day.
+inline constexpr std::string_view nearest_date_note =
+    "the date is blurred by the seal: the day of the campaign its reads come nearest to";
 
 struct DateWindow {
   std::chrono::year_month_day first;  // inclusive
@@ -34,5 +39,17 @@ bool reads_as_date(std::string_view read);
 // (2026年1月5日, 2026年01月05日, 二〇二六年一月五日), reads as `read` with runs of at most four characters taken
 // out — two inside the date and one at either end — and the read holds a date part (above).
 std::optional<std::chrono::year_month_day> date_under_seal(std::string_view read, const DateWindow& window);
+
+// Whether `read` is a line of words, not a date however it was read: five Chinese characters or more that no date
+// holds, outnumbering its date characters (经查，该同志近三年来无违纪违法问题).
+bool reads_as_words(std::string_view read);
+
+// The day of `window` that `reads` of one date line (through a seal: its star's points and lettering on the
+// glyphs) come nearest to, printed as dates are: a character hidden or a speck read as one costs half a wrong
+// character, and a Latin letter read for a digit it looks like (I for 1, S for 5) a third. nullopt unless one day
+// is nearer than every other by a whole character, and within a third of its length of the read nearest to it.
+// Half a character is not enough: a short read (五年1月1) is nearer the shortest printed days by that much.
+std::optional<std::chrono::year_month_day> nearest_campaign_day(const std::vector<std::string>& reads,
+                                                               const DateWindow& window);
 
 }  // namespace intake

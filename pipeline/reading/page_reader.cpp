@@ -42,6 +42,8 @@ constexpr double noise_line_confidence = 0.6;
 constexpr std::size_t noise_line_characters = 6;
 // A line this many glyph heights high is two things merged: text and a seal's arc beside it.
 constexpr double merged_line_height = 1.8;
+// A glyph height this share off the usual 12 pt one is another font size.
+constexpr double other_glyph_size = 0.2;
 // A cell with less ink than this share (and less than PageReaderOptions::min_text_ink_mm2) is empty paper.
 constexpr double min_text_ink_share = 0.002;
 
@@ -253,14 +255,17 @@ class PageReading {
   // seal and a misread numeral there is the commonest wrong date. Reads: [the cell, the date line, the date line
   // typed], the date line being the row read out of a dark seal when the box's lines hold none that reads as a
   // date; just the cell when neither is found.
-  std::vector<TextRead> opinion_reads(const CellRead& read, const cv::Rect& box) {
+  // `under_seals`: whether to look for a date under the box's seals. Not in a box the provincial office fills in
+  // later (blank on submission): its printed 年 月 日 is no date, and a neighbour's seal reaching in would give it
+  // one.
+  std::vector<TextRead> opinion_reads(const CellRead& read, const cv::Rect& box, bool under_seals) {
     const CellRead cell = without_seal_lettering(with_first_line_clear_of_seals(read));
     std::vector<TextRead> reads{cell.read};
     std::vector<std::string> texts;
     for (const TextRead& line : cell.lines) texts.push_back(line.text);
     const auto index = opinion_date_line(texts);
     if (!index) {
-      if (const auto under_seal = date_reads_under_seal(cell, box))
+      if (const auto under_seal = under_seals ? date_reads_under_seal(cell, box) : std::nullopt)
         reads.insert(reads.end(), under_seal->begin(), under_seal->end());
       return reads;
     }
@@ -274,15 +279,19 @@ class PageReading {
     if (reads_as_date(reads[1].text) || reads_as_date(reads[2].text)) return reads;
     // The line found is the date's place but no date (五军二月扩七品: a faded grey seal took its thin strokes):
     // the row under the seal, when it reads as one, stands for it, and the line leaves the opinion's text.
-    const auto under_seal = date_reads_under_seal(cell, box);
-    if (!under_seal || (!reads_as_date(under_seal->at(0).text) && !reads_as_date(under_seal->at(1).text)))
+    // When neither reads as a date, both are kept, the row's after the line's, for the day they come nearest to.
+    const auto under_seal = under_seals ? date_reads_under_seal(cell, box) : std::nullopt;
+    if (!under_seal) return reads;
+    if (!reads_as_date(under_seal->at(0).text) && !reads_as_date(under_seal->at(1).text)) {
+      reads.insert(reads.end(), under_seal->begin(), under_seal->end());
       return reads;
+    }
     std::vector<TextRead> rest;
     for (std::size_t i = 0; i < cell.lines.size(); ++i)
       if (i != *index) rest.push_back(cell.lines[i]);
     TextRead text = join_reads(rest);
     text.mode = cell.read.mode;
-    return {text, under_seal->at(0), under_seal->at(1)};
+    return {text, under_seal->at(0), under_seal->at(1), under_seal->at(2)};
   }
 
   // The box's first line, when the arc of a grey or black seal reaching into the box merged with it (同意推荐。 and
@@ -337,19 +346,25 @@ class PageReading {
   // whole neighbourhood is searched, not just the box: a seal stamped on the box's lower ruling has the date on it,
   // its glyphs' feet in the box below. A row belongs to the box its middle lies in. A faint seal on a 1-bit scan is
   // too broken a ring to be found, yet its fragments still merge with the date: then the rows of the whole box are
-  // searched. Reads: [the row, the row typed], or nullopt.
-  std::optional<std::array<TextRead, 2>> date_reads_under_seal(const CellRead& cell, const cv::Rect& box) {
+  // searched. Reads: [the row, the row typed, the row's band], or nullopt.
+  std::optional<std::array<TextRead, 3>> date_reads_under_seal(const CellRead& cell, const cv::Rect& box) {
     if (text_layer_) return std::nullopt;
-    const double glyph_height = printed_glyph_height(cell);
-    std::optional<SealRow> row;
-    for (const SealMark& seal : clean_.seals) {
-      if (seal.red || !sealed(box, seal)) continue;
-      row = seal_rows_.date_under(seal, box, glyph_height);
-      if (row) break;
+    // The glyphs measured are the opinion's; the form's printed date can be in a smaller font than the text typed
+    // into the box (14 pt opinions over 12 pt dates): then its rows are looked for at the usual glyph height too.
+    const double measured = printed_glyph_height(cell), usual = default_glyph_height(clean_.dpi);
+    std::vector<double> heights{measured};
+    if (std::abs(measured - usual) > other_glyph_size * usual) heights.push_back(usual);
+    for (const double glyph_height : heights) {
+      std::optional<SealRow> row;
+      for (const SealMark& seal : clean_.seals) {
+        if (seal.red || !sealed(box, seal)) continue;
+        row = seal_rows_.date_under(seal, box, glyph_height);
+        if (row) break;
+      }
+      if (!row) row = seal_rows_.date_in(box, glyph_height);
+      if (row) return std::array<TextRead, 3>{row->read, row->typed, row->band};
     }
-    if (!row) row = seal_rows_.date_in(box, glyph_height);
-    if (!row) return std::nullopt;
-    return std::array<TextRead, 2>{row->read, row->typed};
+    return std::nullopt;
   }
 
   // A running text's signature date under a grey or black seal (a work report's): the line finder made seal and
@@ -494,8 +509,9 @@ class PageReading {
   }
 
   // The cell's block read, then the reads its value type asks for.
-  std::vector<TextRead> value_reads(const CellRead& cell, const cv::Rect& box, const std::string& type) {
-    if (type == "opinion") return opinion_reads(cell, box);
+  std::vector<TextRead> value_reads(const CellRead& cell, const cv::Rect& box, const FieldModel& field) {
+    const std::string& type = field.type;
+    if (type == "opinion") return opinion_reads(cell, box, !field.blank_on_submission);
     std::vector<TextRead> reads{cell.read};
     if (reads.front().text.empty()) return reads;
     for (const ReadMode mode : second_read_modes(type, reads.front().text))
@@ -539,13 +555,13 @@ class PageReading {
         value.box = original(box);
         value.sealed = sealed(box);
         const CellRead cell = read_cell(box);
-        if (!cell.read.text.empty()) value.reads = value_reads(cell, box, pair.field->type);
+        if (!cell.read.text.empty()) value.reads = value_reads(cell, box, *pair.field);
       } else if (pair.value_cell) {
         const cv::Rect box = cells[*pair.value_cell].box;
         value.box = original(box);
         value.sealed = sealed(box);
         if (!cells[*pair.value_cell].text.empty())
-          value.reads = value_reads(cells_read_[*pair.value_cell], box, pair.field->type);
+          value.reads = value_reads(cells_read_[*pair.value_cell], box, *pair.field);
       } else {
         const cv::Rect box = cells[pair.label_cell].box;
         value.box = original(box);

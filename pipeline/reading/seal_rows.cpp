@@ -21,6 +21,8 @@ constexpr double seal_row_confidence = 0.5;
 // A line read at least this sure is printed text, whose height is the glyph height.
 constexpr double sure_line_confidence = 0.9;
 constexpr std::ptrdiff_t least_han_measured = 3;
+// A row's band is this many glyph heights above its foot: the glyphs, and as little of what the seal has above them.
+constexpr double band_height = 1.0;
 // A Chinese glyph's ink is about 0.9 of its point size.
 constexpr double default_glyph_points = 12 * 0.9;
 constexpr double points_per_inch = 72;
@@ -77,9 +79,12 @@ std::optional<SealRow> SealRowReader::first_date_row(const cv::Rect& box, const 
     doubt_split_characters(read, image);
     const ReadMode mode = date_read_mode(read.text);
     const OcrText typed = cross_check_.read(image, clean_.dpi, mode);
-    if (!holds_date_part(read.text) && !holds_date_part(typed.text)) continue;
-    SealRow row{page_box, text_read(read, ReadMode::line), text_read(typed, mode)};
-    for (TextRead* part : {&row.read, &row.typed}) {
+    if (reads_as_words(read.text) || (!holds_date_part(read.text) && !holds_date_part(typed.text))) continue;
+    const int band_rows = std::min(page_box.height, cvRound(band_height * glyph_height));
+    const cv::Rect band_box(page_box.x, page_box.y + page_box.height - band_rows, page_box.width, band_rows);
+    const OcrText band = engine_.read(cell_image(clean_.binary, rulings_, band_box), clean_.dpi, ReadMode::line);
+    SealRow row{page_box, text_read(read, ReadMode::line), text_read(typed, mode), text_read(band, ReadMode::line)};
+    for (TextRead* part : {&row.read, &row.typed, &row.band}) {
       part->confidence = std::min(part->confidence, seal_row_confidence);
       part->min_confidence = std::min(part->min_confidence, seal_row_confidence);
     }

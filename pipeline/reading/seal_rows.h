@@ -20,6 +20,9 @@ struct SealRow {
   cv::Rect box;   // clean-page pixels
   TextRead read;  // as one line
   TextRead typed; // with the date whitelist its line read asks for
+  // The row's band of the page as it is, the seal's marks on the glyphs included: the glyphs a seal's star or
+  // lettering touched are not among the row's marks, and so not in `read`.
+  TextRead band;
 };
 
 class SealRowReader {

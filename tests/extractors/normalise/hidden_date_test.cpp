@@ -17,6 +17,13 @@ std::string completed(std::string_view read) {
          "-" + std::to_string(static_cast<unsigned>(date->day()));
 }
 
+std::string nearest(std::vector<std::string> reads) {
+  const auto date = nearest_campaign_day(reads, campaign);
+  if (!date) return "none";
+  return std::to_string(static_cast<int>(date->year())) + "-" + std::to_string(static_cast<unsigned>(date->month())) +
+         "-" + std::to_string(static_cast<unsigned>(date->day()));
+}
+
 TEST(DateUnderSeal, TheStarOverTheMonth) {
   // 2026年[★]5日: in 2026 the campaign has only January.
   EXPECT_EQ(completed("2026年5日"), "2026-1-5");
@@ -61,6 +68,41 @@ TEST(DateUnderSeal, NothingOutsideTheCampaign) {
 TEST(DateUnderSeal, RunsAreShort) {
   // Six characters hidden in one run is more than a star covers.
   EXPECT_EQ(completed("二〇二五年日"), "none");
+}
+
+TEST(ReadsAsWords, AnOpinionSentenceIsNoDateHoweverItsNumeralsRead) {
+  EXPECT_TRUE(reads_as_words("经查，芒同志近三年来无违纪违法问题，无信访举报问题。"));
+  EXPECT_FALSE(reads_as_words("2026牛”35日三"));       // one stray character on a date
+  EXPECT_FALSE(reads_as_words("二/三六年所用十二日"));  // two
+  EXPECT_FALSE(reads_as_words("同意推荐。"));           // four words: too few to tell
+}
+
+TEST(NearestCampaignDay, ReadsWithJunkAndLookalikes) {
+  // 2026年01月09日 under a star: a lettering fragment read 3 before it, 年 and 日 hidden.
+  EXPECT_EQ(nearest({"人52026华0月09B .上", "320260月09."}), "2026-1-9");
+  EXPECT_EQ(nearest({"2O26年1月9日"}), "2026-1-9");  // O for 0
+}
+
+TEST(NearestCampaignDay, EveryReadOfTheLineCounts) {
+  // The row of marks alone shows too little; the band with the seal's marks shows the rest, blurred.
+  EXPECT_EQ(nearest({"202 2月归", "202日", "2025年12月15H)"}), "2025-12-15");
+  EXPECT_EQ(nearest({"2020全:月9", "2020月9"}), "2026-1-9");
+}
+
+TEST(NearestCampaignDay, NothingWhenTwoDaysAreAlmostAsNear) {
+  EXPECT_EQ(nearest({"2025年12月1日"}), "none");  // 11日 and 21日 … are one hidden glyph away
+  EXPECT_EQ(nearest({"2025年12月?5日"}), "none");
+  // 5 read 3, the 1 of 15 read I: nearer 15 than 25, but by less than a character.
+  EXPECT_EQ(nearest({"2023年12月I5日"}), "none");
+  // Short reads are nearest the shortest days (2026年1月1日) by half a character: not enough.
+  EXPECT_EQ(nearest({"五年1月1", "年月", "-五年了.月二十H"}), "none");
+}
+
+TEST(NearestCampaignDay, NothingFromNoise) {
+  EXPECT_EQ(nearest({"-ee I~"}), "none");
+  EXPECT_EQ(nearest({"同意推荐。"}), "none");
+  EXPECT_EQ(nearest({"2029有2有HI5B)"}), "none");  // too far from every day
+  EXPECT_EQ(nearest({}), "none");
 }
 
 }  // namespace
