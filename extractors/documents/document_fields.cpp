@@ -309,18 +309,30 @@ std::optional<ValueDecision> signature_date_under_seal(const PageRead& last) {
   const std::size_t from = last.lines.size() - std::min(last.lines.size(), signature_lines);
   for (std::size_t i = from; i < last.lines.size(); ++i)
     if (!find_dates(utf8_decode(last.lines[i].read.text)).empty()) return std::nullopt;
+  const auto decided = [](const std::chrono::year_month_day& date, const TextRead& line, std::string_view note) {
+    ValueDecision decision;
+    decision.value = iso_date(date);
+    decision.status = FieldStatus::review;
+    decision.confidence = line.confidence;
+    decision.raw_text = line.text;
+    decision.note = std::string(note);
+    return decision;
+  };
   for (std::size_t i = last.lines.size(); i-- > from;) {
     const TextRead& line = last.lines[i].read;
-    if (const auto date = date_under_seal(line.text, campaign_window())) {
-      ValueDecision decision;
-      decision.value = iso_date(*date);
-      decision.status = FieldStatus::review;
-      decision.confidence = line.confidence;
-      decision.raw_text = line.text;
-      decision.note = std::string(hidden_date_note);
-      return decision;
-    }
+    if (const auto date = date_under_seal(line.text, campaign_window())) return decided(*date, line, hidden_date_note);
   }
+  // The seal's marks on the date's glyphs rather than hiding them: the day the one line that holds part of a date
+  // comes nearest to (see nearest_campaign_day).
+  const TextRead* dated = nullptr;
+  for (std::size_t i = from; i < last.lines.size(); ++i) {
+    if (!holds_date_part(last.lines[i].read.text)) continue;
+    if (dated) return std::nullopt;
+    dated = &last.lines[i].read;
+  }
+  if (!dated) return std::nullopt;
+  if (const auto date = nearest_campaign_day({dated->text}, campaign_window()))
+    return decided(*date, *dated, nearest_date_note);
   return std::nullopt;
 }
 

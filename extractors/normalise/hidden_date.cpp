@@ -188,23 +188,38 @@ std::optional<year_month_day> nearest_campaign_day(const std::vector<std::string
   for (const std::string& read : reads)
     if (holds_date_part(read)) seen.push_back(nearest_day_characters(read));
   if (seen.empty()) return std::nullopt;
-  std::optional<year_month_day> nearest;
-  double best = std::numeric_limits<double>::infinity(), runner_up = best, best_length = 0;
+  // Each day by its mean distance from the reads, so that one junk read near a day by chance (2022323 for
+  // 2025年12月31日: near 12月23日) does not outweigh the others, while two reads of one image count no more than
+  // one; and by its distance from the read nearest it.
+  struct Candidate {
+    year_month_day date;
+    double mean = std::numeric_limits<double>::infinity();
+    double nearest = std::numeric_limits<double>::infinity();
+    double length = 0;
+  };
+  std::vector<Candidate> days;
   const std::chrono::sys_days last{window.last};
   for (std::chrono::sys_days day{window.first}; day <= last; day += std::chrono::days{1}) {
-    const year_month_day date{day};
-    double cost = std::numeric_limits<double>::infinity(), length = 0;
-    for (const std::u32string& printed : printed_forms(date))
-      for (const std::u32string& read : seen)
-        if (const double d = distance_from(read, printed); d < cost) cost = d, length = static_cast<double>(printed.size());
-    if (cost < best) {
-      runner_up = best, best = cost, nearest = date, best_length = length;
-    } else if (cost < runner_up) {
-      runner_up = cost;
+    Candidate candidate{year_month_day{day}};
+    for (const std::u32string& printed : printed_forms(candidate.date)) {
+      double total = 0, nearest = std::numeric_limits<double>::infinity();
+      for (const std::u32string& read : seen) {
+        const double distance = distance_from(read, printed);
+        total += distance;
+        nearest = std::min(nearest, distance);
+      }
+      const double mean = total / static_cast<double>(seen.size());
+      if (mean < candidate.mean)
+        candidate.mean = mean, candidate.nearest = nearest, candidate.length = static_cast<double>(printed.size());
     }
+    days.push_back(candidate);
   }
-  if (!nearest || best > most_cost_per_char * best_length || runner_up - best < least_lead) return std::nullopt;
-  return nearest;
+  if (days.size() < 2) return std::nullopt;
+  std::partial_sort(days.begin(), days.begin() + 2, days.end(),
+                    [](const Candidate& a, const Candidate& b) { return a.mean < b.mean; });
+  const Candidate& best = days[0];
+  if (days[1].mean - best.mean < least_lead || best.nearest > most_cost_per_char * best.length) return std::nullopt;
+  return best.date;
 }
 
 }  // namespace intake

@@ -1,6 +1,7 @@
 #include "pipeline/layout/table_grid.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <span>
@@ -144,6 +145,32 @@ int nearest_index(const std::vector<int>& edges, int value) {
   return static_cast<int>(it - edges.begin());
 }
 
+// A cell whose paper leaked through a gap in a ruling into a sliver beside other cells (a doubled frame line on
+// a 1-bit scan) has a box round them all: cut it to the largest part of its box clear of the cells inside it.
+void clip_leaked_cells(std::vector<TableCell>& cells) {
+  for (TableCell& cell : cells) {
+    std::vector<cv::Rect> inside;
+    for (const TableCell& other : cells)
+      if (&other != &cell && (other.box & cell.box) == other.box) inside.push_back(other.box);
+    if (inside.empty()) continue;
+    const cv::Rect& box = cell.box;
+    int top = box.y, bottom = box.br().y, left = box.x, right = box.br().x;
+    for (const cv::Rect& other : inside) {
+      top = std::max(top, other.br().y), bottom = std::min(bottom, other.y);
+      left = std::max(left, other.br().x), right = std::min(right, other.x);
+    }
+    const std::array<cv::Rect, 4> parts{cv::Rect(box.x, top, box.width, box.br().y - top),
+                                        cv::Rect(box.x, box.y, box.width, bottom - box.y),
+                                        cv::Rect(left, box.y, box.br().x - left, box.height),
+                                        cv::Rect(box.x, box.y, right - box.x, box.height)};
+    cv::Rect clear;
+    for (const cv::Rect& part : parts)
+      if (part.width > 0 && part.height > 0 && part.area() > clear.area()) clear = part;
+    cell.box = clear;
+  }
+  std::erase_if(cells, [](const TableCell& cell) { return cell.box.area() == 0; });
+}
+
 // `lines`: the table's rulings inside `bounds` (bounds-sized, 255 on a ruling). Its cells are the four-connected
 // regions of paper the rulings enclose, in the order of their first pixel.
 TableGrid grid_of(const cv::Mat& lines, const cv::Rect& bounds, int dpi, const TableOptions& options) {
@@ -153,7 +180,6 @@ TableGrid grid_of(const cv::Mat& lines, const cv::Rect& bounds, int dpi, const T
   int count = 0;
   const std::vector<int> label = connect_runs(paper, false, &count);
   const int min_side = inches(options.min_cell_inches, dpi);
-  std::vector<int> tops, lefts;
   for (const Region& region : regions_of(paper, label, count, false)) {
     cv::Rect box = region.box;
     // The paper outside the table's frame touches the bounding box: not a cell.
@@ -164,10 +190,14 @@ TableGrid grid_of(const cv::Mat& lines, const cv::Rect& bounds, int dpi, const T
     box.x += bounds.x;
     box.y += bounds.y;
     grid.cells.push_back({box});
-    tops.push_back(box.y);
-    tops.push_back(box.br().y);
-    lefts.push_back(box.x);
-    lefts.push_back(box.br().x);
+  }
+  clip_leaked_cells(grid.cells);
+  std::vector<int> tops, lefts;
+  for (const TableCell& cell : grid.cells) {
+    tops.push_back(cell.box.y);
+    tops.push_back(cell.box.br().y);
+    lefts.push_back(cell.box.x);
+    lefts.push_back(cell.box.br().x);
   }
   // A ruling (up to ~1 mm with scanner bloom) separates the bottom of one cell from the top of the next; rows
   // and columns are never closer than ~5 mm, so edges within 1.7 mm are one boundary.

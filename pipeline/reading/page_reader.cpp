@@ -186,8 +186,13 @@ class PageReading {
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
     const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
     for (const cv::Rect& found : find_text_lines(binary, clean_.dpi)) {
-      const cv::Rect line = padded(found, grey.size());
-      const OcrText text = read_region(engine_, grey(line), line + inside.tl(), ReadMode::line, whitelist);
+      cv::Rect line = padded(found, grey.size());
+      OcrText text = read_region(engine_, grey(line), line + inside.tl(), ReadMode::line, whitelist);
+      // A short spaced label read unsurely with its margin (人 数 read 人人数) is often read surely without it.
+      if (text.confidence < noise_line_confidence && line != found) {
+        OcrText tight = read_region(engine_, grey(found), found + inside.tl(), ReadMode::line, whitelist);
+        if (tight.confidence > text.confidence) text = std::move(tight), line = found;
+      }
       if (text.text.empty()) continue;
       const std::size_t characters = utf8_decode(text.text).size();
       // Under a label whitelist every line is kept: a label read unsurely (主时迹 at 0.55) is still evidence, and
@@ -393,7 +398,14 @@ class PageReading {
       const auto below = std::find_if(line_boxes_.begin(), line_boxes_.end(),
                                       [&](const cv::Rect& box) { return box.y + box.height / 2 > row_middle; });
       const auto at = std::distance(line_boxes_.begin(), below);
-      out_.lines.insert(out_.lines.begin() + static_cast<std::ptrdiff_t>(at), {row->read, original(row->box)});
+      // The row's read that gives a date stands for the line: the band's when the marks alone show too little.
+      const TextRead* best = &row->read;
+      for (const TextRead* read : {&row->read, &row->typed, &row->band})
+        if (reads_as_date(read->text)) {
+          best = read;
+          break;
+        }
+      out_.lines.insert(out_.lines.begin() + static_cast<std::ptrdiff_t>(at), {*best, original(row->box)});
       line_boxes_.insert(line_boxes_.begin() + static_cast<std::ptrdiff_t>(at), row->box);
     }
   }
@@ -543,7 +555,7 @@ class PageReading {
       }
     const auto& fields = known_form ? title_form->fields : all_record_fields();
     std::vector<LabelledCell> pairs = pair_labels_with_values(cells, fields);
-    if (known_form && !text_layer_ && reread_missing_labels(cells, pairs, fields))
+    if (!text_layer_ && reread_missing_labels(cells, pairs, fields))
       pairs = pair_labels_with_values(cells, fields);
     for (const LabelledCell& pair : pairs) {
       LabelledValue value;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extractors/normalise/chinese_numerals.h"
 #include "extractors/normalise/hidden_date.h"
 #include "models/char_class.h"
 #include "models/utf8.h"
@@ -26,6 +27,11 @@ constexpr double band_height = 1.0;
 // A Chinese glyph's ink is about 0.9 of its point size.
 constexpr double default_glyph_points = 12 * 0.9;
 constexpr double points_per_inch = 72;
+
+bool holds_numeral(std::string_view read) {
+  const std::u32string text = utf8_decode(read);
+  return std::any_of(text.begin(), text.end(), [](char32_t c) { return is_ascii_digit(c) || is_chinese_numeral(c); });
+}
 
 }  // namespace
 
@@ -79,10 +85,13 @@ std::optional<SealRow> SealRowReader::first_date_row(const cv::Rect& box, const 
     doubt_split_characters(read, image);
     const ReadMode mode = date_read_mode(read.text);
     const OcrText typed = cross_check_.read(image, clean_.dpi, mode);
-    if (reads_as_words(read.text) || (!holds_date_part(read.text) && !holds_date_part(typed.text))) continue;
+    if (reads_as_words(read.text) || (!holds_numeral(read.text) && !holds_numeral(typed.text))) continue;
+    // A row with a numeral may be the date with most of its glyphs touching the seal's marks (iRS6 12 for
+    // 2026年1月12日): its band, the marks left on, can show the rest.
     const int band_rows = std::min(page_box.height, cvRound(band_height * glyph_height));
     const cv::Rect band_box(page_box.x, page_box.y + page_box.height - band_rows, page_box.width, band_rows);
     const OcrText band = engine_.read(cell_image(clean_.binary, rulings_, band_box), clean_.dpi, ReadMode::line);
+    if (!holds_date_part(read.text) && !holds_date_part(typed.text) && !holds_date_part(band.text)) continue;
     SealRow row{page_box, text_read(read, ReadMode::line), text_read(typed, mode), text_read(band, ReadMode::line)};
     for (TextRead* part : {&row.read, &row.typed, &row.band}) {
       part->confidence = std::min(part->confidence, seal_row_confidence);

@@ -78,15 +78,17 @@ TEST(ReadsAsWords, AnOpinionSentenceIsNoDateHoweverItsNumeralsRead) {
 }
 
 TEST(NearestCampaignDay, ReadsWithJunkAndLookalikes) {
-  // 2026年01月09日 under a star: a lettering fragment read 3 before it, 年 and 日 hidden.
-  EXPECT_EQ(nearest({"人52026华0月09B .上", "320260月09."}), "2026-1-9");
+  // 2026年1月9日 under a star: its lettering's fragments read as - and “, the 6 and 月 blurred.
+  EXPECT_EQ(nearest({"-20 “1有9", "-2019", "-- 203年1月9日"}), "2026-1-9");
   EXPECT_EQ(nearest({"2O26年1月9日"}), "2026-1-9");  // O for 0
+  EXPECT_EQ(nearest({"2020全:月9", "2020月9"}), "2026-1-9");
+  EXPECT_EQ(nearest({"二G〇二/月九", "二〇二月九"}), "2026-1-9");
 }
 
-TEST(NearestCampaignDay, EveryReadOfTheLineCounts) {
-  // The row of marks alone shows too little; the band with the seal's marks shows the rest, blurred.
-  EXPECT_EQ(nearest({"202 2月归", "202日", "2025年12月15H)"}), "2025-12-15");
-  EXPECT_EQ(nearest({"2020全:月9", "2020月9"}), "2026-1-9");
+TEST(NearestCampaignDay, OneJunkReadDoesNotOutweighTheOthers) {
+  // 2025年12月31日: the typed read 2022323 alone is nearest 12月23日; the other reads are near no day.
+  EXPECT_EQ(nearest({"2022323"}), "2025-12-23");
+  EXPECT_EQ(nearest({"D203312 31", "2023332.", "20°5 3", "2022323", "20°5 432."}), "none");
 }
 
 TEST(NearestCampaignDay, NothingWhenTwoDaysAreAlmostAsNear) {
@@ -96,6 +98,9 @@ TEST(NearestCampaignDay, NothingWhenTwoDaysAreAlmostAsNear) {
   EXPECT_EQ(nearest({"2023年12月I5日"}), "none");
   // Short reads are nearest the shortest days (2026年1月1日) by half a character: not enough.
   EXPECT_EQ(nearest({"五年1月1", "年月", "-五年了.月二十H"}), "none");
+  // A year digit lost: 2026年1月12日 with 6 hidden, or 2025年12月12日 with 5 and 2 hidden; two reads of one line
+  // are no more evidence than one.
+  EXPECT_EQ(nearest({"20 2年1月12日", "20 2年1月12日"}), "none");
 }
 
 TEST(NearestCampaignDay, NothingFromNoise) {

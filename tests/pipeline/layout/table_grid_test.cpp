@@ -86,6 +86,28 @@ TEST(TableGrid, FindsMergedCellsAtAnyResolution) {
   }
 }
 
+TEST(TableGrid, ACellThatLeakedThroughAMissingRulingIsCutClearOfTheCellsItsBoxCovers) {
+  // The ruling between the photo box and the wide value cell of row 3 is missing: their paper is one region,
+  // whose box covers the name cells of rows 0–2 too. That region is cut to the wide value cell.
+  for (const int dpi : {200, 300}) {
+    auto table = draw_table(dpi, 3, 2);
+    auto px = [&](double mm) { return static_cast<int>(mm * dpi / 25.4); };
+    cv::line(table.page, {px(table.column_mm[3]) + 4, px(table.row_mm[3])},
+             {px(table.column_mm[4]) - 4, px(table.row_mm[3])}, 255, 8);
+    const auto tables = find_tables(table.page, dpi);
+    ASSERT_EQ(tables.size(), 1u) << dpi;
+    const TableGrid& grid = tables[0];
+    for (std::size_t i = 0; i < grid.cells.size(); ++i)
+      for (std::size_t j = i + 1; j < grid.cells.size(); ++j)
+        EXPECT_EQ((grid.cells[i].box & grid.cells[j].box).area(), 0) << dpi << ": cells " << i << " and " << j;
+    const TableCell* wide_value = cell_at(grid, 3, 1);
+    ASSERT_TRUE(wide_value) << dpi;
+    EXPECT_EQ(wide_value->row_span, 1) << dpi;
+    EXPECT_EQ(wide_value->column_span, 3) << dpi;
+    EXPECT_TRUE(cell_at(grid, 0, 1)) << dpi;  // the name cell keeps its place
+  }
+}
+
 TEST(TableGrid, SurvivesBrokenRulingsOfA1BitScan) {
   auto table = draw_table(200, 7, 2);
   std::mt19937 random(7);
