@@ -52,8 +52,10 @@ struct ValueDecision {
 ValueDecision decide_value(const std::string& type, const std::vector<TextRead>& reads, bool required);
 
 // An opinion box: `reads` are the box's block read and, when the page reader found a filled-in date line, that
-// line as read in the block and again with a date whitelist. The date two reads agree on confirms the opinion's
-// date; an opinion is ok only when its date is confirmed so (the seal sits on the date and bends numerals).
+// line as read in the block and again with a date whitelist, and any further reads of it (the row under a seal,
+// its band). The date two reads agree on confirms the opinion's date; an opinion is ok only when its date is
+// confirmed so (the seal sits on the date and bends numerals). A date no read shows whole is completed
+// (date_under_seal) or taken as the nearest campaign day (nearest_campaign_day), for review.
 ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required);
 
 }  // namespace intake

@@ -92,6 +92,9 @@ constexpr double gap_cost = 0.5;
 constexpr double lookalike_cost = 1.0 / 3;
 constexpr double least_lead = 1;  // over the next nearest day
 constexpr double most_cost_per_char = 1.0 / 3;  // of the day's printed length
+// The read nearest the day shows at least half of it: 二二九日二 is no evidence for 二〇二六年一月九日.
+constexpr double least_shown_share = 0.5;
+// A line of words: this many Chinese characters that are no date's, and more of them than of date characters.
 constexpr std::size_t least_words = 5;
 
 // What a read character may stand for in a printed date besides itself: the Latin letters and signs OCR gives for
@@ -120,7 +123,7 @@ std::u32string nearest_day_characters(std::string_view read) {
   std::u32string kept;
   for (const char32_t c : utf8_decode(fold_full_width(read))) {
     const bool letter_or_digit = (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
-    if (letter_or_digit || is_han(c) || !lookalike_of(c).empty()) kept.push_back(c);
+    if (letter_or_digit || is_han(c) || is_numeral(c) || !lookalike_of(c).empty()) kept.push_back(c);
   }
   return kept;
 }
@@ -130,15 +133,27 @@ double substitution_cost(char32_t seen, char32_t printed) {
   return lookalike_of(seen).find(printed) != std::u32string_view::npos ? lookalike_cost : 1;
 }
 
-// Weighted edit distance of a read from a printed date (see nearest_campaign_day).
-double distance_from(std::u32string_view seen, std::u32string_view printed) {
-  std::vector<double> row(printed.size() + 1), next(printed.size() + 1);
-  for (std::size_t j = 0; j <= printed.size(); ++j) row[j] = gap_cost * static_cast<double>(j);
+// How far a read is from a printed date (see nearest_campaign_day), and how many of the printed characters the
+// read shows along the way (itself or a lookalike).
+struct Distance {
+  double cost = 0;
+  int shown = 0;
+  bool operator<(const Distance& other) const {
+    return cost != other.cost ? cost < other.cost : shown > other.shown;
+  }
+};
+
+Distance distance_from(std::u32string_view seen, std::u32string_view printed) {
+  std::vector<Distance> row(printed.size() + 1), next(printed.size() + 1);
+  for (std::size_t j = 0; j <= printed.size(); ++j) row[j] = {gap_cost * static_cast<double>(j), 0};
   for (std::size_t i = 1; i <= seen.size(); ++i) {
-    next[0] = gap_cost * static_cast<double>(i);
-    for (std::size_t j = 1; j <= printed.size(); ++j)
-      next[j] = std::min({row[j] + gap_cost, next[j - 1] + gap_cost,
-                          row[j - 1] + substitution_cost(seen[i - 1], printed[j - 1])});
+    next[0] = {gap_cost * static_cast<double>(i), 0};
+    for (std::size_t j = 1; j <= printed.size(); ++j) {
+      const double substitution = substitution_cost(seen[i - 1], printed[j - 1]);
+      const Distance aligned{row[j - 1].cost + substitution, row[j - 1].shown + (substitution < 1 ? 1 : 0)};
+      next[j] = std::min({Distance{row[j].cost + gap_cost, row[j].shown},
+                          Distance{next[j - 1].cost + gap_cost, next[j - 1].shown}, aligned});
+    }
     std::swap(row, next);
   }
   return row[printed.size()];
@@ -194,7 +209,7 @@ std::optional<year_month_day> nearest_campaign_day(const std::vector<std::string
   struct Candidate {
     year_month_day date;
     double mean = std::numeric_limits<double>::infinity();
-    double nearest = std::numeric_limits<double>::infinity();
+    Distance nearest{std::numeric_limits<double>::infinity(), 0};
     double length = 0;
   };
   std::vector<Candidate> days;
@@ -202,10 +217,11 @@ std::optional<year_month_day> nearest_campaign_day(const std::vector<std::string
   for (std::chrono::sys_days day{window.first}; day <= last; day += std::chrono::days{1}) {
     Candidate candidate{year_month_day{day}};
     for (const std::u32string& printed : printed_forms(candidate.date)) {
-      double total = 0, nearest = std::numeric_limits<double>::infinity();
+      double total = 0;
+      Distance nearest{std::numeric_limits<double>::infinity(), 0};
       for (const std::u32string& read : seen) {
-        const double distance = distance_from(read, printed);
-        total += distance;
+        const Distance distance = distance_from(read, printed);
+        total += distance.cost;
         nearest = std::min(nearest, distance);
       }
       const double mean = total / static_cast<double>(seen.size());
@@ -218,7 +234,9 @@ std::optional<year_month_day> nearest_campaign_day(const std::vector<std::string
   std::partial_sort(days.begin(), days.begin() + 2, days.end(),
                     [](const Candidate& a, const Candidate& b) { return a.mean < b.mean; });
   const Candidate& best = days[0];
-  if (days[1].mean - best.mean < least_lead || best.nearest > most_cost_per_char * best.length) return std::nullopt;
+  const bool near = best.nearest.cost <= most_cost_per_char * best.length &&
+                    best.nearest.shown >= least_shown_share * best.length;
+  if (days[1].mean - best.mean < least_lead || !near) return std::nullopt;
   return best.date;
 }
 

@@ -48,8 +48,8 @@ bool reads_as_words(std::string_view read);
 // glyphs) come nearest to, printed as dates are: a character hidden or a speck read as one costs half a wrong
 // character, and a Latin letter read for a digit it looks like (I for 1, S for 5) a third. A day's distance is its
 // mean over the reads (one junk read near a day by chance does not decide, and two reads of one image are no more
-// evidence than one). nullopt unless one day is nearer than every other by a whole character, and within a third
-// of its length of the read nearest to it.
+// evidence than one). nullopt unless one day is nearer than every other by a whole character, within a third of
+// its length of the read nearest to it, and shown by that read in half its characters or more.
 // Half a character is not enough: a short read (五年1月1) is nearer the shortest printed days by that much.
 std::optional<std::chrono::year_month_day> nearest_campaign_day(const std::vector<std::string>& reads,
                                                                const DateWindow& window);

@@ -258,8 +258,9 @@ class PageReading {
 
   // An opinion's date line read once more with a whitelist of date characters: the date is stamped over by the
   // seal and a misread numeral there is the commonest wrong date. Reads: [the cell, the date line, the date line
-  // typed], the date line being the row read out of a dark seal when the box's lines hold none that reads as a
-  // date; just the cell when neither is found.
+  // typed, …], the date line being the row read out of a dark seal when the box's lines hold none that reads as a
+  // date (then the row's band follows); just the cell when neither is found. Every read after the cell is a read
+  // of the date line (extractors/documents/value_decision.h).
   // `under_seals`: whether to look for a date under the box's seals. Not in a box the provincial office fills in
   // later (blank on submission): its printed 年 月 日 is no date, and a neighbour's seal reaching in would give it
   // one.

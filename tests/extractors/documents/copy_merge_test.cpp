@@ -36,6 +36,26 @@ TEST(CopyMerge, IdenticalCopiesMergeAndAnOlderVersionStaysApart) {
   EXPECT_EQ(merged.mismatches[0].other, 2u);
 }
 
+TEST(CopyMerge, ALongTextReadOkWithASlipIsTheSameVersion) {
+  const std::string summary =
+      "朝阳市双塔区政务服务中心现有工作人员33人，承担着全市政务公开工作的组织协调、指导推进和监督考核职能。近年来，"
+      "该单位深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以人民为中心的发展思想。";
+  std::string slipped = summary;
+  slipped.replace(slipped.find("33人"), std::string("33人").size(), "33，人");  // a speck read as a comma
+  const std::string rewritten = "朝阳市双塔区政务服务中心现有工作人员35人，负责全市政务公开工作。";
+  const std::vector<AssembledDocument> documents(3, document("annex2"));
+  std::vector<ExtractedDocument> reads(3, extracted("朝阳市双塔区政务服务中心", "0421-7694956"));
+  reads[0].fields.push_back({"summary", std::nullopt, summary, FieldStatus::ok});
+  reads[1].fields.push_back({"summary", std::nullopt, slipped, FieldStatus::ok});
+  reads[2].fields.push_back({"summary", std::nullopt, rewritten, FieldStatus::ok});
+  const auto merged = find_copies(documents, reads, std::vector<std::string>(3, "scans/a"));
+  ASSERT_EQ(merged.groups.size(), 2u);
+  EXPECT_EQ(merged.groups[0], (std::vector<std::size_t>{0, 1}));
+  ASSERT_EQ(merged.mismatches.size(), 1u);  // the rewritten summary is another version
+  EXPECT_EQ(merged.mismatches[0].field, "summary");
+  EXPECT_EQ(merged.mismatches[0].other, 2u);
+}
+
 TEST(CopyMerge, AnUncertainReadIsNoDifferenceAndTheCertainCopyGivesTheValue) {
   const std::vector<AssembledDocument> documents(2, document("annex6"));
   const std::vector<ExtractedDocument> reads{extracted("王晓梅", "1380000000l", FieldStatus::review),

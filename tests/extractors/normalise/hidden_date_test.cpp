@@ -101,6 +101,9 @@ TEST(NearestCampaignDay, NothingWhenTwoDaysAreAlmostAsNear) {
   // A year digit lost: 2026年1月12日 with 6 hidden, or 2025年12月12日 with 5 and 2 hidden; two reads of one line
   // are no more evidence than one.
   EXPECT_EQ(nearest({"20 2年1月12日", "20 2年1月12日"}), "none");
+  // 二〇二五年十二月十七日 read 二二九日二: a whole character nearest 二〇二六年一月九日, but showing less than
+  // half of it.
+  EXPECT_EQ(nearest({"二.和六各很", "二二九日二", "i"}), "none");
 }
 
 TEST(NearestCampaignDay, NothingFromNoise) {
