@@ -39,11 +39,14 @@ bool different_numbers(const nlohmann::json& a, const nlohmann::json& b) {
   return edit_distance(utf8_decode(a.get<std::string>()), utf8_decode(b.get<std::string>())) > most_slips;
 }
 
-double text_similarity(const std::string& a, const std::string& b) {
-  const std::u32string x = utf8_decode(a), y = utf8_decode(b);
+double text_similarity(std::u32string_view x, std::u32string_view y) {
   const std::size_t longer = std::max(x.size(), y.size());
   if (longer == 0) return 1.0;
   return 1.0 - static_cast<double>(edit_distance(x, y)) / static_cast<double>(longer);
+}
+
+double text_similarity(const std::string& a, const std::string& b) {
+  return text_similarity(utf8_decode(a), utf8_decode(b));
 }
 
 // Whether two values read with certainty differ. A long text read ok still holds OCR's slips, a character or two
@@ -53,10 +56,9 @@ bool certainly_differ(const nlohmann::json& a, const nlohmann::json& b) {
   constexpr std::size_t long_text = 50;           // characters
   constexpr double same_version_similarity = 0.97;
   if (a.is_string() && b.is_string()) {
-    const std::string& x = a.get_ref<const std::string&>();
-    const std::string& y = b.get_ref<const std::string&>();
-    if (std::max(utf8_decode(x).size(), utf8_decode(y).size()) >= long_text)
-      return text_similarity(x, y) < same_version_similarity;
+    const std::u32string x = utf8_decode(a.get_ref<const std::string&>());
+    const std::u32string y = utf8_decode(b.get_ref<const std::string&>());
+    if (std::max(x.size(), y.size()) >= long_text) return text_similarity(x, y) < same_version_similarity;
   }
   return a != b;
 }

@@ -156,26 +156,24 @@ ValueDecision decide_opinion_reads(const std::vector<TextRead>& reads, bool requ
       if (found) line_date = iso_date(*found);
     }
     if (line_date.is_null()) {
+      // A date inferred from the campaign rather than read: always for review, with the note that says how.
+      const auto inferred = [&](const std::chrono::year_month_day& day, std::string_view note) {
+        decision.value["date"] = iso_date(day);
+        decision.status = FieldStatus::review;
+        decision.note = std::string(note);
+        return decision;
+      };
       const DateWindow window = campaign_window();
       const std::span<const TextRead> line_reads(reads.begin() + 1, reads.end());
       const HiddenDate hidden = date_partly_hidden(line_reads, window);
-      if (hidden.day) {
-        decision.value["date"] = iso_date(*hidden.day);
-        decision.status = FieldStatus::review;
-        decision.note = std::string(hidden_date_note);
-        return decision;
-      }
+      if (hidden.day) return inferred(*hidden.day, hidden_date_note);
       // No read shows the date whole or its visible part alone: the seal's marks are on its glyphs. The reads
       // together (the row's band with the marks too) may still come nearest to one day; not when two reads show
       // the visible parts of different days: those are torn, not blurred.
       std::vector<std::string> texts;
       for (const TextRead& read : line_reads) texts.push_back(read.text);
-      if (const auto nearest = hidden.torn ? std::nullopt : nearest_campaign_day(texts, window)) {
-        decision.value["date"] = iso_date(*nearest);
-        decision.status = FieldStatus::review;
-        decision.note = std::string(nearest_date_note);
-        return decision;
-      }
+      if (const auto nearest = hidden.torn ? std::nullopt : nearest_campaign_day(texts, window))
+        return inferred(*nearest, nearest_date_note);
     }
     decision.value["date"] = line_date;
   }

@@ -29,7 +29,7 @@ constexpr long least_numerals_without_mark = 6;
 
 bool is_mark(char32_t c) { return c == U'年' || c == U'月' || c == U'日'; }
 bool is_numeral(char32_t c) {
-  return (c >= U'0' && c <= U'9') || std::u32string_view(U"〇一二三四五六七八九十").find(c) != std::u32string_view::npos;
+  return is_ascii_digit(c) || std::u32string_view(U"〇一二三四五六七八九十").find(c) != std::u32string_view::npos;
 }
 
 // The read's date characters, with the zero's lookalikes as 〇.
@@ -122,8 +122,7 @@ std::u32string_view lookalike_of(char32_t c) {
 std::u32string nearest_day_characters(std::string_view read) {
   std::u32string kept;
   for (const char32_t c : utf8_decode(fold_full_width(read))) {
-    const bool letter_or_digit = (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
-    if (letter_or_digit || is_han(c) || is_numeral(c) || !lookalike_of(c).empty()) kept.push_back(c);
+    if (is_ascii_letter(c) || is_han(c) || is_numeral(c) || !lookalike_of(c).empty()) kept.push_back(c);
   }
   return kept;
 }

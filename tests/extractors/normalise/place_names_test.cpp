@@ -21,28 +21,27 @@ TEST(PlaceNames, TextsWithoutAPlace) {
     EXPECT_EQ(check_leading_places(text).verdict, PlaceVerdict::no_place) << text;
 }
 
+// `text` begins with the misread place `read`, corrected to `snapped`, which makes it `corrected`.
+void expect_snapped(const std::string& text, const std::string& read, const std::string& snapped,
+                    const std::string& corrected) {
+  const PlaceCheck check = check_leading_places(text);
+  EXPECT_EQ(check.verdict, PlaceVerdict::snapped) << text;
+  EXPECT_EQ(check.read, read) << text;
+  EXPECT_EQ(check.snapped, snapped) << text;
+  EXPECT_EQ(check.text, corrected) << text;
+}
+
 TEST(PlaceNames, AMisreadPlaceOneCharacterFromOneKnownPlaceIsSnapped) {
-  const PlaceCheck check = check_leading_places("潜源市人民政府办公室一级主任科员");
-  EXPECT_EQ(check.verdict, PlaceVerdict::snapped);
-  EXPECT_EQ(check.read, "潜源市");
-  EXPECT_EQ(check.snapped, "凌源市");
-  EXPECT_EQ(check.text, "凌源市人民政府办公室一级主任科员");
+  expect_snapped("潜源市人民政府办公室一级主任科员", "潜源市", "凌源市", "凌源市人民政府办公室一级主任科员");
   // A misread district after a known city.
   EXPECT_EQ(check_leading_places("朝阳市双培区人民政府").text, "朝阳市双塔区人民政府");
 }
 
 TEST(PlaceNames, AMisreadCityIsTheOneWhoseDistrictFollows) {
   // 户阳市 is one character from 朝阳市, 沈阳市 and 辽阳市; only 朝阳市 has a 双塔区.
-  const PlaceCheck check = check_leading_places("户阳市双塔区政务服务中心");
-  EXPECT_EQ(check.verdict, PlaceVerdict::snapped);
-  EXPECT_EQ(check.read, "户阳市");
-  EXPECT_EQ(check.snapped, "朝阳市");
-  EXPECT_EQ(check.text, "朝阳市双塔区政务服务中心");
+  expect_snapped("户阳市双塔区政务服务中心", "户阳市", "朝阳市", "朝阳市双塔区政务服务中心");
   // A city whose 市 was misread, with one of its own districts after it, read or misread.
-  const PlaceCheck suffix = check_leading_places("抚顺店硕城区人民政府副区长");
-  EXPECT_EQ(suffix.verdict, PlaceVerdict::snapped);
-  EXPECT_EQ(suffix.read, "抚顺店硕城区");
-  EXPECT_EQ(suffix.text, "抚顺市顺城区人民政府副区长");
+  expect_snapped("抚顺店硕城区人民政府副区长", "抚顺店硕城区", "抚顺市顺城区", "抚顺市顺城区人民政府副区长");
   EXPECT_EQ(check_leading_places("抚顺店顺城区人民政府").text, "抚顺市顺城区人民政府");
 }
 
