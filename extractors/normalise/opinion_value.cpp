@@ -248,8 +248,16 @@ bool reads_as_blank_box(const nlohmann::json& opinion) {
   const nlohmann::json& text = opinion.contains("text") ? opinion["text"] : nlohmann::json();
   if (!text.is_string()) return true;
   constexpr std::u32string_view printed_marks = U"年月日";
+  std::u32string read = utf8_decode(text.get<std::string>());
+  // A short bracketed note is the printed （盖章） however misread ((只芋) on a faint 1-bit scan).
+  for (std::size_t open = read.find_first_of(U"(（"); open != std::u32string::npos;
+       open = read.find_first_of(U"(（", open + 1)) {
+    const std::size_t close = read.find_first_of(U")）", open + 1);
+    if (close != std::u32string::npos && is_bracketed_note(std::u32string_view(read).substr(open, close - open + 1)))
+      read.erase(open, close - open + 1);
+  }
   std::size_t run = 0;
-  for (const char32_t c : utf8_decode(text.get<std::string>())) {
+  for (const char32_t c : read) {
     const bool word = is_han(c) && printed_marks.find(c) == std::u32string_view::npos;
     run = word ? run + 1 : 0;
     if (run >= 2) return false;

@@ -20,7 +20,8 @@ Normalised normalise_opinion(std::string_view raw);
 
 // Whether a box that is blank on submission (省评选表彰办意见, 省人社厅意见) was read with nothing written in it:
 // no date, and no two Chinese characters side by side but the printed 年 月 日 — what is left is its printed
-// （盖章） and 年 月 日 misread (午月日, (se) and a neighbouring seal's specks. An opinion holds at least a word (同意).
+// （盖章） and 年 月 日 misread (午月日, (se), (只芋)) and a neighbouring seal's specks. An opinion holds at least a word
+// (同意) outside brackets.
 bool reads_as_blank_box(const nlohmann::json& opinion);
 
 // The last of an opinion box's lines that holds a filled-in date — 年 with a numeral before it (2026年1月9日,

@@ -37,6 +37,18 @@ std::optional<std::size_t> cell_to_the_right(const std::vector<CellText>& cells,
   return best;
 }
 
+std::optional<std::size_t> cell_to_the_left(const std::vector<CellText>& cells, std::size_t from) {
+  const cv::Rect& value = cells[from].box;
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const cv::Rect& box = cells[i].box;
+    if (i == from || box.x + box.width > value.x + 4) continue;
+    if (vertical_overlap(value, box) < same_line_overlap) continue;
+    if (!best || box.x > cells[*best].box.x) best = i;
+  }
+  return best;
+}
+
 std::optional<std::size_t> cell_below(const std::vector<CellText>& cells, std::size_t from) {
   const cv::Rect& label = cells[from].box;
   std::optional<std::size_t> best;
@@ -65,27 +77,32 @@ bool near_label(const std::u32string& key, const FieldModel& field, std::size_t 
 std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>& cells,
                                                      const std::vector<LabelledCell>& pairs,
                                                      const std::vector<FieldModel>& fields) {
-  std::vector<const FieldModel*> missing;
+  std::vector<FieldModel> missing;
   for (const FieldModel& field : fields)
     if (std::none_of(pairs.begin(), pairs.end(), [&](const LabelledCell& pair) { return pair.field == &field; }))
-      missing.push_back(&field);
-  std::vector<bool> used(cells.size(), false);
+      missing.push_back(field);
+  std::vector<bool> label(cells.size(), false), value(cells.size(), false);
   for (const LabelledCell& pair : pairs) {
-    used[pair.label_cell] = true;
-    if (pair.value_cell) used[*pair.value_cell] = true;
+    label[pair.label_cell] = true;
+    if (pair.value_cell) value[*pair.value_cell] = true;
   }
   std::vector<LabelCandidate> candidates;
   if (missing.empty()) return candidates;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::u32string key = label_key(cells[i].text);
-    if (used[i] || key.size() < 2) continue;
-    LabelCandidate candidate{i, {}};
-    for (const FieldModel* field : missing)
-      if (near_label(key, *field)) candidate.fields.push_back(*field);
-    if (candidate.fields.empty()) continue;
+    if (label[i] || value[i] || key.empty()) continue;
     const auto right = cell_to_the_right(cells, i);
     if (right && is_label_text(cells[*right].text, fields)) continue;
-    candidates.push_back(std::move(candidate));
+    LabelCandidate candidate{i, {}};
+    for (const FieldModel& field : missing)
+      if (key.size() >= 2 && near_label(key, field)) candidate.fields.push_back(field);
+    // Read too badly to be near any label (寻他 for 姓名 on a faint 1-bit scan), the cell still stands where a
+    // label does: first on its line, or just right of a value. Its second read must then be a label outright.
+    if (candidate.fields.empty()) {
+      const auto left = cell_to_the_left(cells, i);
+      if (!left || value[*left]) candidate.fields = missing;
+    }
+    if (!candidate.fields.empty()) candidates.push_back(std::move(candidate));
   }
   return candidates;
 }

@@ -36,9 +36,9 @@ std::vector<LabelledCell> pair_labels_with_values(const std::vector<CellText>& c
                                                   const std::vector<FieldModel>& fields);
 
 // Cells that may hold a label OCR misread past matching, worth reading again with only label characters allowed:
-// some field has no label yet, the cell's text is within half that label's characters of it, and the cell stands
-// where a label does — neither a found label nor a found value, and not just left of a found label (a value is).
-// Each with the fields whose labels it is near.
+// some field has no label yet, and the cell is neither a found label nor a found value, nor just left of a found
+// label (a value is). Each with the fields whose labels its text is within half the characters of; a cell near no
+// label comes with every missing field when it stands first on its line or just right of a found value.
 struct LabelCandidate {
   std::size_t cell = 0;
   std::vector<FieldModel> fields;

@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "pipeline/layout/dashed_rulings.h"
 #include "pipeline/layout/run_components.h"
 
 namespace intake {
@@ -232,9 +233,16 @@ PageRulings find_rulings(const cv::Mat& binary, int dpi, const TableOptions& opt
   cv::dilate(ink, thickened, cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * step + 1}));
   rulings.horizontal = long_horizontal_runs(row_runs(thickened), ink.size(), inches(options.min_horizontal_inches, dpi),
                                             pinhole, bridge, step);
-  rulings.vertical = anchored_verticals(
-      long_vertical_runs(ink_runs, ink.size(), inches(options.min_vertical_inches, dpi), pinhole, step),
-      rulings.horizontal, dpi);
+  const std::vector<PixelRun> columns =
+      long_vertical_runs(ink_runs, ink.size(), inches(options.min_vertical_inches, dpi), pinhole, step);
+  rulings.vertical = anchored_verticals(columns, rulings.horizontal, dpi);
+  // Rulings a faint scan broke into dashes: the horizontal ones first, which gives the vertical ones their anchors.
+  // A dashed horizontal ruling may end on a vertical one that has no anchor yet: its other end is dashed too.
+  cv::Mat vertical_strokes = cv::Mat::zeros(ink.size(), CV_8UC1);
+  for (const PixelRun& run : columns) vertical_strokes.col(run.line).rowRange(run.begin, run.end).setTo(255);
+  continue_dashed_horizontals(rulings.horizontal, vertical_strokes, ink, dpi);
+  rulings.vertical = anchored_verticals(columns, rulings.horizontal, dpi);
+  continue_dashed_verticals(rulings.vertical, rulings.horizontal, ink, dpi);
   // Back to the rulings' own ink, and the bridges over their gaps: the thickening found them, but a cell image
   // wipes what the mask covers, and text set close to a ruling would lose its edge. A mask pixel stays when it is
   // ink, or when no ink is a step away (a bridged gap).

@@ -172,7 +172,7 @@ class PageReading {
   // A cell read line by line: Tesseract's own block layout drops short lines of a wrapped value (县处级 / 副职)
   // and lone characters, while each line found here and read alone comes out whole. Lines OCR is unsure of and
   // that are short are seal fragments and specks, not text: they are left out.
-  CellRead read_cell(const cv::Rect& box, const std::string& whitelist = {}) {
+  CellRead read_cell(const cv::Rect& box, const std::string& whitelist = {}, bool thickened = false) {
     CellRead cell;
     cell.read.mode = std::string(name_of(ReadMode::block));
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
@@ -183,8 +183,12 @@ class PageReading {
       cell.read = text_read(read_text_layer(*text_layer_, clean_.original_box(inside)), ReadMode::block);
       return cell;
     }
-    const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
+    cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
     const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
+    if (thickened) {
+      const int stroke = std::max(2, clean_.dpi / 100);  // a pixel bolder at 200 dpi
+      cv::erode(grey, grey, cv::getStructuringElement(cv::MORPH_RECT, {stroke, stroke}));
+    }
     for (const cv::Rect& found : find_text_lines(binary, clean_.dpi)) {
       cv::Rect line = padded(found, grey.size());
       OcrText text = read_region(engine_, grey(line), line + inside.tl(), ReadMode::line, whitelist);
@@ -556,8 +560,9 @@ class PageReading {
       }
     const auto& fields = known_form ? title_form->fields : all_record_fields();
     std::vector<LabelledCell> pairs = pair_labels_with_values(cells, fields);
-    if (!text_layer_ && reread_missing_labels(cells, pairs, fields))
-      pairs = pair_labels_with_values(cells, fields);
+    // Each label found may put the next one on its line where a label stands: read until none is found.
+    std::set<std::size_t> reread;
+    while (!text_layer_ && reread_missing_labels(cells, pairs, fields, reread)) pairs = pair_labels_with_values(cells, fields);
     for (const LabelledCell& pair : pairs) {
       LabelledValue value;
       value.field = pair.field->id;
@@ -589,19 +594,26 @@ class PageReading {
   }
 
   // Labels OCR misread past matching (推荐单位意见 read 推荐单位六) read once more with only the form's label
-  // characters allowed. Returns whether a label was found.
+  // characters allowed, and once more thickened when that finds none: a faint 1-bit scan leaves hairline strokes
+  // (职级 read 于级) that chi_sim reads whole only a pixel bolder. `reread`: cells read again before, never again.
+  // Returns whether a label was found.
   bool reread_missing_labels(std::vector<CellText>& cells, const std::vector<LabelledCell>& pairs,
-                             const std::vector<FieldModel>& fields) {
+                             const std::vector<FieldModel>& fields, std::set<std::size_t>& reread) {
     const std::vector<LabelCandidate> candidates = misread_label_candidates(cells, pairs, fields);
-    if (candidates.empty()) return false;
     const std::string whitelist = label_characters(fields);
     std::set<std::string> found;
     for (const LabelCandidate& candidate : candidates) {
-      const CellRead again = read_cell(cells[candidate.cell].box, whitelist);
-      const FieldModel* field = label_from_reads(candidate, cells[candidate.cell].text, again.read.text);
-      if (!field || !found.insert(field->id).second) continue;
-      // The cell now holds the label it was read as: pairing matches labels by text.
-      cells[candidate.cell].text = match_label(again.read.text, candidate.fields) ? again.read.text : field->labels.front();
+      if (!reread.insert(candidate.cell).second) continue;
+      for (const bool thickened : {false, true}) {
+        const CellRead again = read_cell(cells[candidate.cell].box, whitelist, thickened);
+        const FieldModel* field = label_from_reads(candidate, cells[candidate.cell].text, again.read.text);
+        if (!field) continue;
+        if (!found.insert(field->id).second) break;
+        // The cell now holds the label it was read as: pairing matches labels by text.
+        cells[candidate.cell].text =
+            match_label(again.read.text, candidate.fields) ? again.read.text : field->labels.front();
+        break;
+      }
     }
     return !found.empty();
   }

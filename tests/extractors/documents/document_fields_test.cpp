@@ -170,6 +170,13 @@ TEST(DocumentFields, AProvincialBoxWithOnlyItsPrintedMarksMisreadIsBlank) {
   // A box the nominator fills in is never taken for blank.
   EXPECT_NE(field(extracted, "recommender_opinion").status, FieldStatus::ok);
 
+  // Its printed （盖章） misread into two characters on a faint 1-bit scan is still a placeholder.
+  PageRead faint;
+  faint.form = "annex6";
+  faint.values = {labelled("hrss_opinion", {sure("，(只芋)年月旦")})};
+  const auto faint_read = extract_document(assembled("annex6", {PageRole::first}), {faint});
+  EXPECT_TRUE(field(faint_read, "hrss_opinion").value.is_null()) << field(faint_read, "hrss_opinion").value;
+
   PageRead filled;
   filled.form = "annex6";
   filled.values = {labelled("office_opinion", {sure("同意。\n2026年1月9日")}, true)};

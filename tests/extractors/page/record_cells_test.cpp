@@ -102,6 +102,25 @@ TEST(RecordCells, MisreadLabelsNearAMissingLabelAreCandidatesButValuesAreNot) {
   EXPECT_TRUE(misread_label_candidates(whole, pair_labels_with_values(whole, name_only), name_only).empty());
 }
 
+TEST(RecordCells, ACellReadNearNoLabelIsACandidateWhereALabelStands) {
+  // A faint 1-bit scan: 姓名 read 寻他 and 籍贯 read 壬玫, near no label. 寻他 stands first on its line and 壬玫 just
+  // right of the value 汉族, where labels stand; 郑东浩 and 辽宁本溪 stand right of cells that are neither.
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 40}, "寻他"},  {{100, 0, 150, 40}, "郑东浩"}, {{250, 0, 100, 40}, "性别"},
+      {{350, 0, 100, 40}, "男"},  {{0, 40, 100, 40}, "民族"},    {{100, 40, 150, 40}, "汉族"},
+      {{250, 40, 100, 40}, "壬玫"}, {{350, 40, 100, 40}, "辽宁本溪"},
+  };
+  const auto pairs = pair_labels_with_values(cells, annex6_fields());
+  const auto candidates = misread_label_candidates(cells, pairs, annex6_fields());
+  ASSERT_EQ(candidates.size(), 2u);
+  EXPECT_EQ(candidates[0].cell, 0u);
+  EXPECT_EQ(candidates[1].cell, 6u);
+  // Every missing field: only a second read that is a label outright makes one (label_from_reads).
+  EXPECT_EQ(candidates[0].fields.size(), annex6_fields().size() - 2);
+  EXPECT_EQ(label_from_reads(candidates[0], "寻他", "姓名")->id, "name");
+  EXPECT_EQ(label_from_reads(candidates[1], "壬玫", "籍人"), nullptr);
+}
+
 TEST(RecordCells, TwoReadsNearOneLongLabelMakeItThatLabel) {
   const FieldModel deeds = *form_catalogue().find(FormKind::annex6)->field("deeds");
   const FieldModel name = *form_catalogue().find(FormKind::annex6)->field("name");

@@ -133,6 +133,51 @@ TEST(TableGrid, JoinsRulingsALightScanBrokeAndADeskewTurnedIntoSteps) {
   EXPECT_EQ(tables[0].row_edges.size(), 7u);
 }
 
+TEST(TableGrid, FollowsRulingsAFaintScanLeftInDashes) {
+  // The label column's right ruling in rows 3–5 and most of the ruling under row 3 survive only as dashes, a third
+  // of their ink, with gaps up to 4 mm: without them the labels and values of rows 3–5 are one cell.
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    auto table = draw_table(200, seed, 1);
+    auto px = [&](double mm) { return static_cast<int>(mm * 200 / 25.4); };
+    const cv::Point top(px(table.column_mm[1]), px(table.row_mm[3])), bottom(top.x, px(table.row_mm[6]));
+    const cv::Point left(px(table.column_mm[0]), px(table.row_mm[4])), right(px(table.column_mm[4]), left.y);
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> gap(5, 30), dash(5, 10);
+    auto redraw_dashed = [&](cv::Point from, cv::Point to) {
+      cv::line(table.page, from, to, 255, 3);
+      const bool down = from.x == to.x;
+      for (int at = (down ? from.y : from.x) + gap(random); at < (down ? to.y : to.x); at += gap(random)) {
+        const int length = dash(random);
+        cv::line(table.page, down ? cv::Point(from.x, at) : cv::Point(at, from.y),
+                 down ? cv::Point(from.x, at + length) : cv::Point(at + length, from.y), 0, 1);
+        at += length;
+      }
+    };
+    redraw_dashed(top + cv::Point(0, 3), bottom - cv::Point(0, 3));
+    redraw_dashed(left + cv::Point(3, 0), right - cv::Point(px(30), 0));
+    const auto tables = find_tables(table.page, 200);
+    ASSERT_EQ(tables.size(), 1u) << seed;
+    EXPECT_EQ(tables[0].cells.size(), 15u) << seed;
+    EXPECT_EQ(tables[0].row_edges.size(), 7u) << seed;
+    const TableCell* merged_label = cell_at(tables[0], 4, 0);
+    ASSERT_TRUE(merged_label) << seed;
+    EXPECT_EQ(merged_label->row_span, 2) << seed;
+  }
+}
+
+TEST(TableGrid, DashesIntoAMergedCellThatLeadNowhereLeaveItMerged) {
+  // From the end of the ruling under row 4's value, dashes run half way into the merged label of rows 4–5.
+  auto table = draw_table(200, 2, 1);
+  auto px = [&](double mm) { return static_cast<int>(mm * 200 / 25.4); };
+  const int y = px(table.row_mm[5]), from = px(table.column_mm[1]) - 2, to = px(table.column_mm[0]) + 80;
+  for (int x = from; x > to; x -= 18) cv::line(table.page, {x, y}, {x - 7, y}, 0, 1);
+  const auto tables = find_tables(table.page, 200);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableCell* merged_label = cell_at(tables[0], 4, 0);
+  ASSERT_TRUE(merged_label);
+  EXPECT_EQ(merged_label->row_span, 2);
+}
+
 TEST(TableGrid, APageOfTextHasNoTable) {
   cv::Mat page(2339, 1654, CV_8UC1, cv::Scalar(255));
   for (int line = 0; line < 40; ++line)

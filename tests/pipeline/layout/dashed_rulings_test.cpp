@@ -1,0 +1,83 @@
+#include "pipeline/layout/dashed_rulings.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+#include <random>
+
+namespace intake {
+namespace {
+
+// At 200 dpi: a horizontal ruling from the left edge to x = 100, rulings across it at x = 100 and x = 400, and
+// between them the ruling's row in `ink` only, as the scan left it.
+struct Strip {
+  cv::Mat along = cv::Mat::zeros(200, 600, CV_8UC1);
+  cv::Mat across = cv::Mat::zeros(200, 600, CV_8UC1);
+  cv::Mat ink = cv::Mat::zeros(200, 600, CV_8UC1);
+  static constexpr int row = 100;
+
+  Strip() {
+    along.row(row).colRange(0, 100).setTo(255);
+    for (const int x : {100, 400}) across.col(x).rowRange(20, 180).setTo(255);
+    ink = along | across;
+  }
+  // Dashes `dash` long with gaps drawn from [shortest_gap, longest_gap], from x = 101 to `to`.
+  void dash(int to, int dash_length, int shortest_gap, int longest_gap, unsigned seed = 1) {
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> gap(shortest_gap, longest_gap);
+    for (int x = 101 + gap(random); x < to; x += dash_length + gap(random))
+      ink.row(row).colRange(x, std::min(x + dash_length, to)).setTo(255);
+  }
+  bool continued_to(int x) {
+    continue_dashed_horizontals(along, across, ink, 200);
+    return cv::countNonZero(along.row(row).colRange(100, x)) >= x - 100 - 2;
+  }
+};
+
+TEST(DashedRulings, FollowsSparseDashesToTheRulingAcross) {
+  for (unsigned seed = 1; seed <= 5; ++seed) {
+    Strip strip;
+    strip.dash(400, 8, 5, 30, seed);  // about a third of the ruling left, gaps up to 4 mm
+    EXPECT_TRUE(strip.continued_to(400)) << seed << ": " << cv::countNonZero(strip.ink.row(Strip::row).colRange(101, 400));
+  }
+}
+
+TEST(DashedRulings, DashesThatStopShortOfARulingAreNone) {
+  Strip strip;
+  strip.dash(250, 8, 5, 15);
+  EXPECT_FALSE(strip.continued_to(400));
+  EXPECT_EQ(cv::countNonZero(strip.along.row(Strip::row).colRange(101, 600)), 0);
+}
+
+TEST(DashedRulings, TextAcrossTheRowEndsTheWalk) {
+  Strip strip;
+  strip.dash(400, 8, 5, 15);
+  for (const int x : {250, 258, 266}) strip.ink.col(x).rowRange(80, 120).setTo(255);  // a character's strokes
+  EXPECT_FALSE(strip.continued_to(400));
+}
+
+TEST(DashedRulings, CrossesADashedRulingAcrossIt) {
+  Strip strip;
+  strip.dash(400, 8, 5, 15);
+  strip.ink.col(250).rowRange(90, 110).setTo(255);  // a dash of a ruling across, not found as a ruling
+  EXPECT_TRUE(strip.continued_to(400));
+}
+
+TEST(DashedRulings, SpecksAreNoDashes) {
+  Strip strip;
+  strip.dash(400, 2, 20, 30);  // one pixel in twelve
+  EXPECT_FALSE(strip.continued_to(400));
+}
+
+TEST(DashedRulings, VerticalRulingsAreFollowedDownTheirColumn) {
+  cv::Mat vertical = cv::Mat::zeros(600, 200, CV_8UC1), horizontal = vertical.clone();
+  vertical.col(100).rowRange(0, 100).setTo(255);
+  for (const int y : {100, 400}) horizontal.row(y).colRange(20, 180).setTo(255);
+  cv::Mat ink = vertical | horizontal;
+  for (int y = 110; y < 400; y += 20) ink.col(100).rowRange(y, y + 7).setTo(255);
+  continue_dashed_verticals(vertical, horizontal, ink, 200);
+  EXPECT_GE(cv::countNonZero(vertical.col(100).rowRange(100, 400)), 295);
+}
+
+}  // namespace
+}  // namespace intake
