@@ -122,7 +122,7 @@ class RecordExtraction {
     std::size_t page;
     const LabelledValue* value;
     std::vector<TextRead> continuation;  // carried-over text on later pages and 附页
-    bool label_found = true;
+    std::string unlabelled_because;  // why the value is this field's though its label was not read
   };
 
   struct AnnexPage {
@@ -140,7 +140,7 @@ class RecordExtraction {
     unlabelled_deeds_.field = "deeds";
     unlabelled_deeds_.box = first.box;
     unlabelled_deeds_.page = first.file_page;
-    Found found{first.page, &unlabelled_deeds_, {}, false};
+    Found found{first.page, &unlabelled_deeds_, {}, "the text of the 附页"};
     for (const AnnexPage& page : annex_without_label_) found.continuation.push_back(page.text);
     found_["deeds"] = std::move(found);
   }
@@ -169,7 +169,8 @@ class RecordExtraction {
         }
         const FieldModel* model = form_.field(value.field);
         if (!model || found_.contains(value.field)) continue;
-        found_[value.field] = Found{index, &value, {}};
+        // A value paired by its own form (an ID number, a rank) when its label was read past recognising.
+        found_[value.field] = Found{index, &value, {}, value.named_by_value ? "the value's form names the field" : ""};
         if (model->type == "long_text") last_long = value.field;
       }
     }
@@ -201,9 +202,9 @@ class RecordExtraction {
     ExtractedField field = field_from(model, decision);
     field.page = found.page;
     field.box = value.box;
-    if (!found.label_found) {
+    if (!found.unlabelled_because.empty()) {
       if (field.status == FieldStatus::ok) field.status = FieldStatus::review;
-      field.note = "label not found: the text of the 附页" + (field.note.empty() ? "" : "; " + field.note);
+      field.note = "label not found: " + found.unlabelled_because + (field.note.empty() ? "" : "; " + field.note);
     }
     return field;
   }

@@ -1,9 +1,11 @@
 #include "extractors/page/record_cells.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "extractors/layout/label_match.h"
+#include "extractors/normalise/normalise.h"
 #include "extractors/normalise/vocabulary_snap.h"
 
 namespace intake {
@@ -162,6 +164,53 @@ std::vector<LabelledCell> pair_labels_with_values(const std::vector<CellText>& c
     pair.value_region = cv::Rect(value.x, label.y, value.width, label.height) & value;
   }
   return pairs;
+}
+
+namespace {
+
+// Value types whose values no other field of a form shares: read as such losslessly, a value names its field.
+bool names_its_field(std::string_view type, const std::string& text) {
+  constexpr std::array<std::string_view, 8> self_naming{"id_number", "ethnicity", "political_status", "rank",
+                                                         "level",     "unit_type", "gender",           "phone"};
+  if (std::find(self_naming.begin(), self_naming.end(), type) == self_naming.end()) return false;
+  const Normalised value = normalise_value(type, text);
+  return value.status == FieldStatus::ok && value.confidence_factor == 1.0 && value.note.empty();
+}
+
+}  // namespace
+
+std::vector<LabelledCell> pair_values_by_their_form(const std::vector<CellText>& cells,
+                                                    const std::vector<LabelledCell>& pairs,
+                                                    const std::vector<FieldModel>& fields) {
+  std::vector<bool> paired(cells.size(), false);
+  for (const LabelledCell& pair : pairs) {
+    paired[pair.label_cell] = true;
+    if (pair.value_cell) paired[*pair.value_cell] = true;
+  }
+  // cell → the missing fields its text names, for cells right of an unpaired cell (their label, unread).
+  std::vector<std::pair<std::size_t, std::vector<const FieldModel*>>> named;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (paired[i] || cells[i].text.empty() || is_label_text(cells[i].text, fields)) continue;
+    const auto left = cell_to_the_left(cells, i);
+    if (!left || paired[*left]) continue;
+    std::vector<const FieldModel*> names;
+    for (const FieldModel& field : fields) {
+      const bool missing = std::none_of(pairs.begin(), pairs.end(), [&](const LabelledCell& p) { return p.field == &field; });
+      if (missing && names_its_field(field.type, cells[i].text)) names.push_back(&field);
+    }
+    if (!names.empty()) named.emplace_back(i, std::move(names));
+  }
+  std::vector<LabelledCell> found;
+  for (const auto& [cell, names] : named) {
+    if (names.size() != 1) continue;
+    const auto same_field = std::count_if(named.begin(), named.end(), [&](const auto& other) {
+      return std::find(other.second.begin(), other.second.end(), names.front()) != other.second.end();
+    });
+    if (same_field != 1) continue;
+    const std::size_t label = *cell_to_the_left(cells, cell);
+    found.push_back({names.front(), label, cell, cells[label].text, std::string(), std::nullopt, true});
+  }
+  return found;
 }
 
 }  // namespace intake

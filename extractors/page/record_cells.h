@@ -27,6 +27,7 @@ struct LabelledCell {
   // Set when one value cell lies beside several labels (the ruling between two opinion rows was lost): each
   // label's part of it, the cell cut to the label's own rows.
   std::optional<cv::Rect> value_region;
+  bool named_by_value = false;  // paired by the value's own form, its label never read (pair_values_by_their_form)
 };
 
 // `cells` in reading order. A label's value is the nearest cell to its right on the same line that is not itself a
@@ -53,6 +54,14 @@ std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>
 // (主旧洒迹 and 主种迹 for 主要事迹 on a worn 1-bit scan). nullptr when neither.
 const FieldModel* label_from_reads(const LabelCandidate& candidate, const std::string& first_read,
                                    const std::string& second_read);
+
+// Values whose labels were never read (a faint scan) but whose own form names their field: a cell right of an
+// unpaired cell (its label, unread) read losslessly as exactly one missing field's type, where that type belongs to
+// no other field (an ID number with its check digit, an ethnicity, a rank, a phone number…), and the only such cell
+// for that field. The caller sends each such value to review.
+std::vector<LabelledCell> pair_values_by_their_form(const std::vector<CellText>& cells,
+                                                    const std::vector<LabelledCell>& pairs,
+                                                    const std::vector<FieldModel>& fields);
 
 // Is this cell's text a label of one of `fields`? Used to tell a header row of column labels from data.
 bool is_label_text(const std::string& text, const std::vector<FieldModel>& fields);

@@ -563,10 +563,15 @@ class PageReading {
     // Each label found may put the next one on its line where a label stands: read until none is found.
     std::set<std::size_t> reread;
     while (!text_layer_ && reread_missing_labels(cells, pairs, fields, reread)) pairs = pair_labels_with_values(cells, fields);
+    if (!text_layer_) {
+      const std::vector<LabelledCell> by_form = pair_values_by_their_form(cells, pairs, fields);
+      pairs.insert(pairs.end(), by_form.begin(), by_form.end());
+    }
     for (const LabelledCell& pair : pairs) {
       LabelledValue value;
       value.field = pair.field->id;
       value.label = pair.label;
+      value.named_by_value = pair.named_by_value;
       value.page = out_.page;
       if (pair.value_region) {
         const cv::Rect box = *pair.value_region;

@@ -184,6 +184,18 @@ TEST(DocumentFields, AProvincialBoxWithOnlyItsPrintedMarksMisreadIsBlank) {
   EXPECT_EQ(field(read, "office_opinion").value["text"], "同意。");
 }
 
+TEST(DocumentFields, AValueNamedByItsOwnFormIsForReview) {
+  PageRead page;
+  page.form = "annex6";
+  LabelledValue rank = labelled("rank", {sure("四级主任科员"), sure("四级主任科员", "line")});
+  rank.named_by_value = true;
+  page.values = {rank};
+  const auto extracted = extract_document(assembled("annex6", {PageRole::first}), {page});
+  EXPECT_EQ(field(extracted, "rank").value, "四级主任科员");
+  EXPECT_EQ(field(extracted, "rank").status, FieldStatus::review);
+  EXPECT_NE(field(extracted, "rank").note.find("label not found"), std::string::npos);
+}
+
 TEST(DocumentFields, AMisreadPlaceOrRecommenderIsNeverOk) {
   PageRead page;
   page.form = "annex8";

@@ -121,6 +121,35 @@ TEST(RecordCells, ACellReadNearNoLabelIsACandidateWhereALabelStands) {
   EXPECT_EQ(label_from_reads(candidates[1], "壬玫", "籍人"), nullptr);
 }
 
+TEST(RecordCells, AValueWhoseFormNamesItsFieldIsPairedWhenItsLabelWasNotRead) {
+  // 身份证号码 read 导位证条友 and 职级 read 形汰: an ID number with its check digit and a rank name their fields.
+  // 郑东浩 names nothing, and 汉族 stands right of a found label's value, not of an unread label.
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 40}, "寻他"},        {{100, 0, 300, 40}, "郑东浩"},
+      {{0, 40, 100, 40}, "导位证条友"}, {{100, 40, 300, 40}, "11010519491231002X"},
+      {{0, 80, 100, 40}, "形汰"},       {{100, 80, 100, 40}, "四级主任科员"},
+      {{200, 80, 100, 40}, "民族"},     {{300, 80, 100, 40}, "汉族"},
+  };
+  const auto pairs = pair_labels_with_values(cells, annex6_fields());
+  const auto by_form = pair_values_by_their_form(cells, pairs, annex6_fields());
+  ASSERT_EQ(by_form.size(), 2u);
+  EXPECT_EQ(by_form[0].field->id, "id_number");
+  EXPECT_EQ(by_form[0].label_cell, 2u);
+  EXPECT_EQ(by_form[0].value_cell, std::optional<std::size_t>(3));
+  EXPECT_TRUE(by_form[0].named_by_value);
+  EXPECT_EQ(by_form[1].field->id, "rank");
+
+  // A wrong check digit names nothing; two cells naming one field leave it unpaired.
+  std::vector<CellText> unsure = cells;
+  unsure[3].text = "110105194912310021";
+  EXPECT_EQ(pair_values_by_their_form(unsure, pairs, annex6_fields()).size(), 1u);
+  std::vector<CellText> twice = cells;
+  twice[1].text = "四级主任科员";
+  const auto one = pair_values_by_their_form(twice, pair_labels_with_values(twice, annex6_fields()), annex6_fields());
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].field->id, "id_number");
+}
+
 TEST(RecordCells, TwoReadsNearOneLongLabelMakeItThatLabel) {
   const FieldModel deeds = *form_catalogue().find(FormKind::annex6)->field("deeds");
   const FieldModel name = *form_catalogue().find(FormKind::annex6)->field("name");
