@@ -152,13 +152,17 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
     else
       lines.push_back(piece);
   }
-  // Flat strokes join the line they lie in; strokes with no line around them (a line of 一二三 alone) group by
-  // nearness into lines of their own.
+  // Flat strokes join the line they lie in when they stand within a character of it: a speck further along the
+  // line would be read as a character (1976.09 and a dot read 1976.093). Strokes with no line around them (a line
+  // of 一二三 alone) group by nearness into lines of their own.
   const int stroke_gap = mm(2.0, dpi);
+  const auto in_line = [&](const cv::Rect& line, const cv::Rect& stroke) {
+    const int apart = std::max(stroke.x - (line.x + line.width), line.x - (stroke.x + stroke.width));
+    return vertical_overlap(line, stroke) > 0.5 && apart <= std::max(stroke_gap, line.height);
+  };
   std::vector<cv::Rect> stroke_lines;
   for (const cv::Rect& stroke : strokes) {
-    auto within = std::find_if(lines.begin(), lines.end(),
-                               [&](const cv::Rect& line) { return vertical_overlap(line, stroke) > 0.5; });
+    auto within = std::find_if(lines.begin(), lines.end(), [&](const cv::Rect& line) { return in_line(line, stroke); });
     if (within != lines.end()) {
       *within |= stroke;
       continue;
@@ -173,8 +177,7 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
       stroke_lines.push_back(stroke);
   }
   for (const cv::Rect& line : stroke_lines) {
-    auto same = std::find_if(lines.begin(), lines.end(),
-                             [&](const cv::Rect& other) { return vertical_overlap(other, line) > 0.5; });
+    auto same = std::find_if(lines.begin(), lines.end(), [&](const cv::Rect& other) { return in_line(other, line); });
     if (same != lines.end())
       *same |= line;
     else
