@@ -70,6 +70,16 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
         chosen = i;
         break;
       }
+  // A read that gives no value of the type (四共论册 from a faint scan) gives way to a later one that does (中共党员,
+  // read again thickened); the value is for review, as only some of the reads give it.
+  bool only_some_reads = false;
+  if (candidates[chosen].normalised.status != FieldStatus::ok)
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      if (candidates[i].normalised.status == FieldStatus::ok) {
+        chosen = i;
+        only_some_reads = true;
+        break;
+      }
   const Candidate& best = candidates[chosen];
   decision.value = best.normalised.value;
   decision.status = best.normalised.status;
@@ -102,6 +112,8 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
     const bool short_text = utf8_decode(best.read->text).size() < short_long_text_characters;
     if (confidence < ok_long_text_confidence) review("low OCR confidence");
     else if (short_text && weakest < ok_short_long_text_min_confidence) review("a character OCR is unsure of");
+  } else if (only_some_reads) {
+    review("only some reads give a value of its type");
   } else if (!agreed) {
     review("the reads disagree");
   } else if (candidates.size() == 1 && confidence < ok_single_read_confidence) {

@@ -48,7 +48,9 @@ struct ValueDecision {
   std::string note;      // why not ok; never ID or phone digits
 };
 
-// `required`: whether a blank value is missing (required) or simply empty (ok, value null).
+// `required`: whether a blank value is missing (required) or simply empty (ok, value null). The value is the first
+// read's, or the typed read's where the type prefers it; when that gives no value of the type, the first read that
+// does, for review.
 ValueDecision decide_value(const std::string& type, const std::vector<TextRead>& reads, bool required);
 
 // An opinion box: `reads` are the box's block read and, when the page reader found a filled-in date line, that

@@ -86,8 +86,15 @@ struct DashedWalk {
     for (; inside(x) && gap <= widest_gap; x += d) {
       if (met(x)) {
         const int walked = std::abs(x - start);
+        // A ruling that goes on past the one it meets, in line with this one, is this ruling's far side: a
+        // wider gap is let through between its two sides than into a cell that no ruling crosses.
+        int past = x;
+        while (inside(past) && std::abs(past - x) <= reach + crossing && !any_in_column(along, past, top, bottom))
+          past += d;
+        const bool goes_on = inside(past) && any_in_column(along, past, top, bottom);
+        const int gap_allowed = std::max(dash_gap, walked / (goes_on ? 2 : 3));
         // No dashes, no ruling: bare paper up to a ruling across is as likely the end of a stroke of text.
-        const bool dashed = inked * 5 >= walked && widest <= std::max(dash_gap, walked / 3);
+        const bool dashed = inked * 5 >= walked && widest <= gap_allowed;
         return walked > 0 && dashed ? x : -1;
       }
       if (!dash(x)) {

@@ -59,6 +59,17 @@ TEST(ValueDecision, TheTypedReadWinsForDigits) {
   EXPECT_EQ(decision.mode, "digits");
 }
 
+TEST(ValueDecision, AReadThatGivesAValueOutweighsOneThatGivesNoneButOnlyForReview) {
+  // A faint scan: the block and line reads are no political status; the bolder read is one.
+  const auto decision = decide_value(
+      "political_status", {read("四共论册", 0.87), read("四共论册", 0.87, "line"), read("中共党员", 0.95)}, true);
+  EXPECT_EQ(decision.value, "中共党员");
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.note, "only some reads give a value of its type");
+  // When the first read gives a value, it stays the value.
+  EXPECT_EQ(decide_value("political_status", {read("中共党员", 0.97), read("四共论册", 0.87)}, true).value, "中共党员");
+}
+
 TEST(ValueDecision, NormaliserVerdictsPassThrough) {
   EXPECT_EQ(decide_value("date", {read("2026年2月30日", 0.99)}, true).status, FieldStatus::invalid);
   EXPECT_EQ(decide_value("ethnicity", {read("汉", 0.99), read("汉", 0.99, "line")}, true).value, "汉族");

@@ -8,17 +8,17 @@
 namespace intake {
 namespace {
 
-// At 200 dpi: a horizontal ruling from the left edge to x = 100, rulings across it at x = 100 and x = 400, and
-// between them the ruling's row in `ink` only, as the scan left it.
+// At 200 dpi: a horizontal ruling from the left edge to x = 100, rulings across it at x = 100 and x = `far` (400),
+// and between them the ruling's row in `ink` only, as the scan left it.
 struct Strip {
   cv::Mat along = cv::Mat::zeros(200, 600, CV_8UC1);
   cv::Mat across = cv::Mat::zeros(200, 600, CV_8UC1);
   cv::Mat ink = cv::Mat::zeros(200, 600, CV_8UC1);
   static constexpr int row = 100;
 
-  Strip() {
+  explicit Strip(int far = 400) {
     along.row(row).colRange(0, 100).setTo(255);
-    for (const int x : {100, 400}) across.col(x).rowRange(20, 180).setTo(255);
+    for (const int x : {100, far}) across.col(x).rowRange(20, 180).setTo(255);
     ink = along | across;
   }
   // Dashes `dash` long with gaps drawn from [shortest_gap, longest_gap], from x = 101 to `to`.
@@ -47,6 +47,19 @@ TEST(DashedRulings, DashesThatStopShortOfARulingAreNone) {
   strip.dash(250, 8, 5, 15);
   EXPECT_FALSE(strip.continued_to(400));
   EXPECT_EQ(cv::countNonZero(strip.along.row(Strip::row).colRange(101, 600)), 0);
+}
+
+TEST(DashedRulings, AWiderGapIsBridgedOnlyToTheRulingsOwnFarSide) {
+  // Dashes for most of the way, then 11 mm of bare paper to the ruling across at x = 340: into a merged cell that
+  // no ruling crosses, that is no ruling; to where the ruling goes on past the one across, it is.
+  Strip into_cell(340);
+  into_cell.dash(250, 8, 5, 15);
+  EXPECT_FALSE(into_cell.continued_to(340));
+  Strip far_side(340);
+  far_side.along.row(Strip::row).colRange(342, 600).setTo(255);
+  far_side.ink |= far_side.along;
+  far_side.dash(250, 8, 5, 15);
+  EXPECT_TRUE(far_side.continued_to(340));
 }
 
 TEST(DashedRulings, TextAcrossTheRowEndsTheWalk) {
