@@ -6,6 +6,7 @@
 #include "extractors/normalise/date_values.h"
 #include "extractors/normalise/hidden_date.h"
 #include "extractors/normalise/normalise.h"
+#include "extractors/normalise/opinion_value.h"
 #include "models/utf8.h"
 
 namespace intake {
@@ -39,6 +40,23 @@ std::optional<TextRead> box_without_line(const TextRead& box, const std::string&
   TextRead rest = box;
   const std::size_t begin = at > 0 ? at - 1 : at;  // the line break before it goes too
   rest.text.erase(begin, at + line.size() - begin);
+  return rest;
+}
+
+// The box's read without its last line when that line is a date line however misread: short and ending in 日
+// with numerals before it (以5工. ,二六告一尹十二日: the seal's specks read as commas, and the line read again came
+// out otherwise, so it is not found by its text).
+std::optional<TextRead> box_without_last_date_line(const TextRead& box) {
+  constexpr std::size_t longest_date_line = 16;
+  const std::size_t start = box.text.rfind('\n');
+  if (start == std::string::npos) return std::nullopt;
+  const std::string last = box.text.substr(start + 1);
+  std::u32string line = utf8_decode(last);
+  while (!line.empty() && (line.back() == U' ' || line.back() == U'。' || line.back() == U'.')) line.pop_back();
+  if (line.empty() || line.size() > longest_date_line || line.back() != U'日') return std::nullopt;
+  if (opinion_date_line({last}) != std::optional<std::size_t>(0)) return std::nullopt;
+  TextRead rest = box;
+  rest.text.erase(start);
   return rest;
 }
 
@@ -156,7 +174,9 @@ ValueDecision decide_opinion_reads(const std::vector<TextRead>& reads, bool requ
   if (box_date.is_null()) {
     // The box's own read found no date because the seal bent the date line's marks (2025午12月15日): that line is
     // still the date, not part of the opinion's text.
-    if (const auto without = box_without_line(reads[0], reads[1].text)) {
+    auto without = box_without_line(reads[0], reads[1].text);
+    if (!without) without = box_without_last_date_line(reads[0]);
+    if (without) {
       ValueDecision rest = decide_value("opinion", {*without}, required);
       if (rest.value.is_object()) decision = std::move(rest);
     }

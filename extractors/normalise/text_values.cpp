@@ -149,19 +149,28 @@ std::string chinese_punctuation(std::string_view text) {
       default: return c;
     }
   };
+  constexpr std::u32string_view openers = U"(（《〈", closers = U")）";
   for (std::size_t i = 0; i < chars.size(); ++i) {
     const char32_t c = chars[i];
-    if (c == U'(') {
-      // A pair in one line, converted together when either side touches a Han character: (1)北票市, 《手册》(试行).
+    if (openers.find(c) != std::u32string_view::npos) {
+      // A pair in one line, converted together when either side touches a Han character or is full-width already:
+      // (1)北票市, （一)坚持, 《手册》(试行). 《 or 〈 closed by ) is a misread （ (《一)坚持, 村〈社区)); closed by 》 it
+      // is a title's, and stays.
       std::size_t close = i + 1;
-      while (close < chars.size() && close - i <= 12 && chars[close] != U')' && chars[close] != U'\n') ++close;
-      if (close >= chars.size() || chars[close] != U')') continue;
-      if (han_before(i) || han_at(i + 1) || han_before(close) || han_at(close + 1)) {
+      while (close < chars.size() && close - i <= 12 && closers.find(chars[close]) == std::u32string_view::npos &&
+             chars[close] != U'\n' && openers.find(chars[close]) == std::u32string_view::npos && chars[close] != U'》')
+        ++close;
+      if (close >= chars.size() || closers.find(chars[close]) == std::u32string_view::npos) continue;
+      const bool half_width_pair = c == U'(' && chars[close] == U')';
+      if (!half_width_pair || han_before(i) || han_at(i + 1) || han_before(close) || han_at(close + 1)) {
         chars[i] = U'（';
         chars[close] = U'）';
       }
     } else if (c == U',' || c == U';' || c == U':' || c == U'?' || c == U'!') {
       if (han_before(i) || han_at(i + 1)) chars[i] = full_width(c);
+    } else if (c == U'.' && han_before(i) && han_at(i + 1)) {
+      // Chinese prose never sets a full stop mid-sentence between two characters: it is a misread comma.
+      chars[i] = U'，';
     }
   }
   return utf8_encode(chars);

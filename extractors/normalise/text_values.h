@@ -25,7 +25,9 @@ std::string join_lines(std::string_view raw, LineBreaks breaks);
 std::u32string compact_text(std::string_view raw, Fold fold);
 
 // OCR returns ASCII punctuation where Chinese print has full-width marks: , ; : ? ! and paired ( ) touching a Han
-// character become ， ； ： ？ ！ （ ）. Numbers (97.2%, 12:30) and Latin text keep theirs.
+// character become ， ； ： ？ ！ （ ）, and so does a pair half of which is full-width already, or whose opening 《 or
+// 〈 is closed by ) (a misread （). A . between two Han characters is a misread ，. Numbers (97.2%, 12:30) and Latin
+// text keep theirs.
 std::string chinese_punctuation(std::string_view text);
 
 Normalised normalise_text(std::string_view raw);

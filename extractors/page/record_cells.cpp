@@ -78,7 +78,7 @@ bool near_label(const std::u32string& key, const FieldModel& field, std::size_t 
 
 std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>& cells,
                                                      const std::vector<LabelledCell>& pairs,
-                                                     const std::vector<FieldModel>& fields) {
+                                                     const std::vector<FieldModel>& fields, bool by_place) {
   std::vector<FieldModel> missing;
   for (const FieldModel& field : fields)
     if (std::none_of(pairs.begin(), pairs.end(), [&](const LabelledCell& pair) { return pair.field == &field; }))
@@ -100,7 +100,7 @@ std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>
       if (key.size() >= 2 && near_label(key, field)) candidate.fields.push_back(field);
     // Read too badly to be near any label (寻他 for 姓名 on a faint 1-bit scan), the cell still stands where a
     // label does: first on its line, or just right of a value. Its second read must then be a label outright.
-    if (candidate.fields.empty()) {
+    if (candidate.fields.empty() && by_place) {
       const auto left = cell_to_the_left(cells, i);
       if (!left || value[*left]) candidate.fields = missing;
     }

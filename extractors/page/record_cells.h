@@ -39,14 +39,16 @@ std::vector<LabelledCell> pair_labels_with_values(const std::vector<CellText>& c
 // Cells that may hold a label OCR misread past matching, worth reading again with only label characters allowed:
 // some field has no label yet, and the cell is neither a found label nor a found value, nor just left of a found
 // label (a value is). Each with the fields whose labels its text is within half the characters of; a cell near no
-// label comes with every missing field when it stands first on its line or just right of a found value.
+// label comes with every missing field when it stands first on its line or just right of a found value, if
+// `by_place` (a titled form's page: an untitled page misses every record form's fields, and would read most of its
+// cells again).
 struct LabelCandidate {
   std::size_t cell = 0;
   std::vector<FieldModel> fields;
 };
 std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>& cells,
                                                      const std::vector<LabelledCell>& pairs,
-                                                     const std::vector<FieldModel>& fields);
+                                                     const std::vector<FieldModel>& fields, bool by_place = true);
 
 // The field a candidate's two reads (its first read and one with label characters only) make it the label of:
 // the field the second read matches; else, when the cell is near one label only and that label is long enough for

@@ -119,16 +119,16 @@ struct DashedWalk {
 // `along` continued through dashes to the rulings `across` it, along its rows.
 void continue_along_rows(cv::Mat& along, const cv::Mat& across, const cv::Mat& ink, int dpi) {
   CV_Assert(along.type() == CV_8UC1 && across.size() == along.size() && ink.size() == along.size());
-  const DashedWalk walk{along,
-                        across,
-                        ink,
-                        std::max(6, dpi / 5),
-                        std::max(12, dpi / 2),
-                        std::max(2, dpi / 100),
-                        std::max(3, dpi / 40),
-                        std::max(1, dpi / 200),
-                        std::max(3, dpi / 60),
-                        dpi / 4};
+  const DashedWalk walk{.along = along,
+                        .across = across,
+                        .ink = ink,
+                        .dash_gap = std::max(6, dpi / 5),        // 5 mm
+                        .widest_gap = std::max(12, dpi / 2),     // 12.7 mm
+                        .margin = std::max(2, dpi / 100),
+                        .reach = std::max(3, dpi / 40),
+                        .step = std::max(1, dpi / 200),
+                        .crossing = std::max(3, dpi / 60),
+                        .crossings_apart = dpi / 4};             // 6 mm
   // A ruling a line wide or two; a thicker run of ink is text set close (序号's tops on a turned page) or a frame.
   const int thickest = std::max(3, dpi / 50);
   cv::Mat continued = cv::Mat::zeros(along.size(), CV_8UC1);

@@ -562,7 +562,8 @@ class PageReading {
     std::vector<LabelledCell> pairs = pair_labels_with_values(cells, fields);
     // Each label found may put the next one on its line where a label stands: read until none is found.
     std::set<std::size_t> reread;
-    while (!text_layer_ && reread_missing_labels(cells, pairs, fields, reread)) pairs = pair_labels_with_values(cells, fields);
+    while (!text_layer_ && reread_missing_labels(cells, pairs, fields, known_form, reread))
+      pairs = pair_labels_with_values(cells, fields);
     if (!text_layer_) {
       const std::vector<LabelledCell> by_form = pair_values_by_their_form(cells, pairs, fields);
       pairs.insert(pairs.end(), by_form.begin(), by_form.end());
@@ -603,8 +604,8 @@ class PageReading {
   // (职级 read 于级) that chi_sim reads whole only a pixel bolder. `reread`: cells read again before, never again.
   // Returns whether a label was found.
   bool reread_missing_labels(std::vector<CellText>& cells, const std::vector<LabelledCell>& pairs,
-                             const std::vector<FieldModel>& fields, std::set<std::size_t>& reread) {
-    const std::vector<LabelCandidate> candidates = misread_label_candidates(cells, pairs, fields);
+                             const std::vector<FieldModel>& fields, bool known_form, std::set<std::size_t>& reread) {
+    const std::vector<LabelCandidate> candidates = misread_label_candidates(cells, pairs, fields, known_form);
     const std::string whitelist = label_characters(fields);
     std::set<std::string> found;
     for (const LabelCandidate& candidate : candidates) {

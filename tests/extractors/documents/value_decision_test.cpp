@@ -172,6 +172,15 @@ TEST(DecideOpinion, ASentenceTakenForTheDateLineStaysInTheText) {
   EXPECT_EQ(decision.value["text"], "该同志2025年12345项，同意推荐。");
 }
 
+TEST(DecideOpinion, ADateLineTheSealMadeSpecksOfLeavesTheTextThoughItsReadsDiffer) {
+  const auto decision = decide_opinion(
+      {read("同意推荐。\n以5工. ,二六告一尹十二日", 0.9), read("二六年一尹十二日", 0.6, "line"),
+       read("二六年一月十二日", 0.6, "chinese_date")},
+      true);
+  EXPECT_EQ(decision.value["text"], "同意推荐。");
+  EXPECT_EQ(decision.status, FieldStatus::review);
+}
+
 TEST(DecideOpinion, WithoutADateLineTheBoxDecidesAlone) {
   const auto decision = decide_opinion({read("同意推荐。\n2026年1月9日", 0.98)}, true);
   EXPECT_EQ(decision.status, FieldStatus::ok);

@@ -68,6 +68,13 @@ TEST(NormaliseLongText, PunctuationBesideHanIsFullWidth) {
   EXPECT_EQ(chinese_punctuation("满意率达到97.2%,时间12:30"), "满意率达到97.2%，时间12:30");
   EXPECT_EQ(chinese_punctuation("Word (2016), H5"), "Word (2016), H5");
   EXPECT_EQ(chinese_punctuation("编印《手册》(试行"), "编印《手册》(试行");  // an unclosed bracket stays
+  // Half a pair full-width, or 《 〈 closed by ): misread brackets of one pair.
+  EXPECT_EQ(chinese_punctuation("成效。（一)坚持制度"), "成效。（一）坚持制度");
+  EXPECT_EQ(chinese_punctuation("成效。《二)围绕"), "成效。（二）围绕");
+  EXPECT_EQ(chinese_punctuation("村〈社区)便民"), "村（社区）便民");
+  EXPECT_EQ(chinese_punctuation("编印《政务公开工作手册》，总结"), "编印《政务公开工作手册》，总结");
+  // A full stop between two characters is a misread comma; in a number it stays.
+  EXPECT_EQ(chinese_punctuation("马阳鹏同志.营口市人民政府副市长。率达99.7%"), "马阳鹏同志，营口市人民政府副市长。率达99.7%");
 }
 
 TEST(NormaliseLongText, KeepsParagraphs) {

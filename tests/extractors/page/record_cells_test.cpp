@@ -119,6 +119,8 @@ TEST(RecordCells, ACellReadNearNoLabelIsACandidateWhereALabelStands) {
   EXPECT_EQ(candidates[0].fields.size(), annex6_fields().size() - 2);
   EXPECT_EQ(label_from_reads(candidates[0], "寻他", "姓名")->id, "name");
   EXPECT_EQ(label_from_reads(candidates[1], "壬玫", "籍人"), nullptr);
+  // Not on an untitled page, which misses every record form's fields.
+  EXPECT_TRUE(misread_label_candidates(cells, pairs, annex6_fields(), false).empty());
 }
 
 TEST(RecordCells, AValueWhoseFormNamesItsFieldIsPairedWhenItsLabelWasNotRead) {
