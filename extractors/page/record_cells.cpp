@@ -74,15 +74,22 @@ bool near_label(const std::u32string& key, const FieldModel& field, std::size_t 
   return false;
 }
 
+// The fields none of `pairs` is for.
+std::vector<const FieldModel*> missing_fields(const std::vector<LabelledCell>& pairs,
+                                              const std::vector<FieldModel>& fields) {
+  std::vector<const FieldModel*> missing;
+  for (const FieldModel& field : fields)
+    if (std::none_of(pairs.begin(), pairs.end(), [&](const LabelledCell& pair) { return pair.field == &field; }))
+      missing.push_back(&field);
+  return missing;
+}
+
 }  // namespace
 
 std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>& cells,
                                                      const std::vector<LabelledCell>& pairs,
                                                      const std::vector<FieldModel>& fields, bool by_place) {
-  std::vector<FieldModel> missing;
-  for (const FieldModel& field : fields)
-    if (std::none_of(pairs.begin(), pairs.end(), [&](const LabelledCell& pair) { return pair.field == &field; }))
-      missing.push_back(field);
+  const std::vector<const FieldModel*> missing = missing_fields(pairs, fields);
   std::vector<bool> label(cells.size(), false), value(cells.size(), false);
   for (const LabelledCell& pair : pairs) {
     label[pair.label_cell] = true;
@@ -96,13 +103,14 @@ std::vector<LabelCandidate> misread_label_candidates(const std::vector<CellText>
     const auto right = cell_to_the_right(cells, i);
     if (right && is_label_text(cells[*right].text, fields)) continue;
     LabelCandidate candidate{i, {}};
-    for (const FieldModel& field : missing)
-      if (key.size() >= 2 && near_label(key, field)) candidate.fields.push_back(field);
+    for (const FieldModel* field : missing)
+      if (key.size() >= 2 && near_label(key, *field)) candidate.fields.push_back(*field);
     // Read too badly to be near any label (寻他 for 姓名 on a faint 1-bit scan), the cell still stands where a
     // label does: first on its line, or just right of a value. Its second read must then be a label outright.
     if (candidate.fields.empty() && by_place) {
       const auto left = cell_to_the_left(cells, i);
-      if (!left || value[*left]) candidate.fields = missing;
+      if (!left || value[*left])
+        for (const FieldModel* field : missing) candidate.fields.push_back(*field);
     }
     if (!candidate.fields.empty()) candidates.push_back(std::move(candidate));
   }
@@ -187,6 +195,7 @@ std::vector<LabelledCell> pair_values_by_their_form(const std::vector<CellText>&
     paired[pair.label_cell] = true;
     if (pair.value_cell) paired[*pair.value_cell] = true;
   }
+  const std::vector<const FieldModel*> missing = missing_fields(pairs, fields);
   // cell → the missing fields its text names, for cells right of an unpaired cell (their label, unread).
   std::vector<std::pair<std::size_t, std::vector<const FieldModel*>>> named;
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -194,10 +203,8 @@ std::vector<LabelledCell> pair_values_by_their_form(const std::vector<CellText>&
     const auto left = cell_to_the_left(cells, i);
     if (!left || paired[*left]) continue;
     std::vector<const FieldModel*> names;
-    for (const FieldModel& field : fields) {
-      const bool missing = std::none_of(pairs.begin(), pairs.end(), [&](const LabelledCell& p) { return p.field == &field; });
-      if (missing && names_its_field(field.type, cells[i].text)) names.push_back(&field);
-    }
+    for (const FieldModel* field : missing)
+      if (names_its_field(field->type, cells[i].text)) names.push_back(field);
     if (!names.empty()) named.emplace_back(i, std::move(names));
   }
   std::vector<LabelledCell> found;
