@@ -29,9 +29,8 @@ bool prefers_typed_read(const std::string& type) {
 // The box's read without its date line, when that line is one of its own lines and reads like a date line (short,
 // no sentence punctuation): a long line with five digits is a sentence that happens to hold a year.
 std::optional<TextRead> box_without_line(const TextRead& box, const std::string& line) {
-  constexpr std::size_t longest_date_line = 16;
   const std::u32string wide = utf8_decode(line);
-  if (wide.empty() || wide.size() > longest_date_line || wide.find_first_of(U"，。；,;") != std::u32string::npos)
+  if (wide.empty() || wide.size() > longest_opinion_date_line || wide.find_first_of(U"，。；,;") != std::u32string::npos)
     return std::nullopt;
   const std::size_t at = box.text.rfind(line);
   const bool whole_line = at != std::string::npos && (at == 0 || box.text[at - 1] == '\n') &&
@@ -47,13 +46,11 @@ std::optional<TextRead> box_without_line(const TextRead& box, const std::string&
 // with numerals before it (以5工. ,二六告一尹十二日: the seal's specks read as commas, and the line read again came
 // out otherwise, so it is not found by its text).
 std::optional<TextRead> box_without_last_date_line(const TextRead& box) {
-  constexpr std::size_t longest_date_line = 16;
   const std::size_t start = box.text.rfind('\n');
   if (start == std::string::npos) return std::nullopt;
   const std::string last = box.text.substr(start + 1);
-  std::u32string line = utf8_decode(last);
-  while (!line.empty() && (line.back() == U' ' || line.back() == U'。' || line.back() == U'.')) line.pop_back();
-  if (line.empty() || line.size() > longest_date_line || line.back() != U'日') return std::nullopt;
+  const std::u32string line = utf8_decode(last);
+  if (line.size() > longest_opinion_date_line || !ends_with_day_mark(line)) return std::nullopt;
   if (opinion_date_line({last}) != std::optional<std::size_t>(0)) return std::nullopt;
   TextRead rest = box;
   rest.text.erase(start);
@@ -88,8 +85,8 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
         chosen = i;
         break;
       }
-  // A read that gives no value of the type (四共论册 from a faint scan) gives way to a later one that does (中共党员,
-  // read again thickened); the value is for review, as only some of the reads give it.
+  // A read that gives no value of the type (四共论册 from a faint scan) gives way to a later one that does (中共党员);
+  // the value is for review, as only some of the reads give it.
   bool only_some_reads = false;
   if (candidates[chosen].normalised.status != FieldStatus::ok)
     for (std::size_t i = 0; i < candidates.size(); ++i)

@@ -23,25 +23,31 @@ std::u32string trimmed(std::u32string_view text) {
   return std::u32string(text.substr(begin, end - begin));
 }
 
-// （盖章）, (单位盖章), 【签字】: a bracketed note of at most 6 characters that asks for a seal or a signature
-// (盖革 and 盖齐 are 盖章 under the seal's red).
-void remove_bracketed_placeholders(std::u32string& text) {
-  constexpr std::u32string_view openers = U"(（[【";
-  constexpr std::u32string_view closers = U")）]】";
-  constexpr std::size_t longest_inside = 6;
+// Erases each bracketed span of `text` — an opener of `openers` up to the first of `closers` after it — that
+// `erase` (given the span with its brackets) says to.
+template <typename Predicate>
+void erase_bracketed_if(std::u32string& text, std::u32string_view openers, std::u32string_view closers,
+                        Predicate erase) {
   std::size_t open = text.find_first_of(openers);
   while (open != std::u32string::npos) {
     const std::size_t close = text.find_first_of(closers, open + 1);
-    const bool short_note = close != std::u32string::npos && close - open - 1 <= longest_inside;
-    const std::u32string_view inside =
-        short_note ? std::u32string_view(text).substr(open + 1, close - open - 1) : std::u32string_view{};
-    if (short_note && inside.find_first_of(U"章签盖") != std::u32string_view::npos) {
+    if (close != std::u32string::npos && erase(std::u32string_view(text).substr(open, close - open + 1))) {
       text.erase(open, close - open + 1);
       open = text.find_first_of(openers, open);  // what follows has moved to `open`
     } else {
       open = text.find_first_of(openers, open + 1);
     }
   }
+}
+
+// （盖章）, (单位盖章), 【签字】: a bracketed note of at most 6 characters that asks for a seal or a signature
+// (盖革 and 盖齐 are 盖章 under the seal's red).
+void remove_bracketed_placeholders(std::u32string& text) {
+  constexpr std::size_t longest_inside = 6;
+  erase_bracketed_if(text, U"(（[【", U")）]】", [](std::u32string_view note) {
+    const std::u32string_view inside = note.substr(1, note.size() - 2);
+    return inside.size() <= longest_inside && inside.find_first_of(U"章签盖") != std::u32string_view::npos;
+  });
 }
 
 void remove_word(std::u32string& text, std::u32string_view word) {
@@ -178,14 +184,8 @@ Split split_final_date(std::vector<std::u32string> lines) {
   return {std::move(lines), std::nullopt};
 }
 
-// A date line with what may stand beside it: 2026年1月9日 is 9 characters, 二〇二六年十二月二十九日 12.
-constexpr std::size_t longest_date_line = 16;
+constexpr std::size_t longest_date_line = longest_opinion_date_line;
 constexpr std::ptrdiff_t least_numerals_before_day = 4;
-
-bool ends_with_day_mark(std::u32string_view line) {
-  while (!line.empty() && (is_space(line.back()) || line.back() == U'。' || line.back() == U'.')) line.remove_suffix(1);
-  return !line.empty() && line.back() == U'日';
-}
 
 bool has_year(const std::u32string& line) {
   for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
@@ -209,6 +209,11 @@ bool has_chinese_year(const std::u32string& line) {
 }
 
 }  // namespace
+
+bool ends_with_day_mark(std::u32string_view line) {
+  while (!line.empty() && (is_space(line.back()) || line.back() == U'。' || line.back() == U'.')) line.remove_suffix(1);
+  return !line.empty() && line.back() == U'日';
+}
 
 std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lines) {
   // A seal over the date bends 年 too (2025生12月15日): five digits on a line also make it the date line; an
@@ -250,12 +255,7 @@ bool reads_as_blank_box(const nlohmann::json& opinion) {
   constexpr std::u32string_view printed_marks = U"年月日";
   std::u32string read = utf8_decode(text.get<std::string>());
   // A short bracketed note is the printed （盖章） however misread ((只芋) on a faint 1-bit scan).
-  for (std::size_t open = read.find_first_of(U"(（"); open != std::u32string::npos;
-       open = read.find_first_of(U"(（", open + 1)) {
-    const std::size_t close = read.find_first_of(U")）", open + 1);
-    if (close != std::u32string::npos && is_bracketed_note(std::u32string_view(read).substr(open, close - open + 1)))
-      read.erase(open, close - open + 1);
-  }
+  erase_bracketed_if(read, U"(（", U")）", is_bracketed_note);
   std::size_t run = 0;
   for (const char32_t c : read) {
     const bool word = is_han(c) && printed_marks.find(c) == std::u32string_view::npos;

@@ -24,6 +24,12 @@ Normalised normalise_opinion(std::string_view raw);
 // (同意) outside brackets.
 bool reads_as_blank_box(const nlohmann::json& opinion);
 
+// A date line with what may stand beside it: 2026年1月9日 is 9 characters, 二〇二六年十二月二十九日 12.
+inline constexpr std::size_t longest_opinion_date_line = 16;
+
+// Whether a line ends in 日, spaces and a full stop after it aside.
+bool ends_with_day_mark(std::u32string_view line);
+
 // The last of an opinion box's lines that holds a filled-in date — 年 with a numeral before it (2026年1月9日,
 // 二〇二六年一月九日), not the printed blank 年  月  日 — or nullopt. The page reader reads that line again with a
 // date whitelist; the extractor checks the two reads against each other.

@@ -9,52 +9,74 @@
 namespace intake {
 namespace {
 
-// One end of a ruling: `x` is the first column past it in `direction`, and [top, bottom] the rows it ends on.
+// Which way the rulings run: along the rows (horizontal rulings) or down the columns (vertical ones). A position
+// `along` the ruling is x for the first and y for the second; `across` it, the other.
+enum class Axis { rows, columns };
+
+// One end of a ruling: `along` is the first position past it in `direction`, and [top, bottom] the positions
+// across that it ends on (rows of a horizontal ruling, columns of a vertical one).
 struct RulingEnd {
-  int x = 0;
+  int along = 0;
   int top = 0;
   int bottom = 0;
   int direction = 1;
 };
 
-// Both ends of every ruling (eight-connected component of `along`). An end's rows are those of the runs that
-// reach within two pixels of it: a deskewed ruling is a staircase, and its last step may be one row thin.
-std::vector<RulingEnd> ruling_ends(const cv::Mat& along) {
-  const std::vector<PixelRun> runs = row_runs(along);
+// Both ends of every ruling (eight-connected component of `rulings`). An end's positions across are those of the
+// runs that reach within two pixels of it: a deskewed ruling is a staircase, and its last step may be one pixel
+// thin. Worked on row runs either way: a vertical ruling is a stack of short runs.
+std::vector<RulingEnd> ruling_ends(const cv::Mat& rulings, Axis axis) {
+  const std::vector<PixelRun> runs = row_runs(rulings);
   int count = 0;
   const std::vector<int> label = connect_runs(runs, true, &count);
-  std::vector<int> left(static_cast<std::size_t>(count), INT_MAX), right(static_cast<std::size_t>(count), INT_MIN);
+  struct Extent {
+    int along_first, along_last, across_first, across_last;  // inclusive
+  };
+  auto extent = [axis](const PixelRun& run) {
+    return axis == Axis::rows ? Extent{run.begin, run.end - 1, run.line, run.line}
+                              : Extent{run.line, run.line, run.begin, run.end - 1};
+  };
+  std::vector<int> first(static_cast<std::size_t>(count), INT_MAX), last(static_cast<std::size_t>(count), INT_MIN);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto component = static_cast<std::size_t>(label[i]);
-    left[component] = std::min(left[component], runs[i].begin);
-    right[component] = std::max(right[component], runs[i].end);
+    const Extent e = extent(runs[i]);
+    first[component] = std::min(first[component], e.along_first);
+    last[component] = std::max(last[component], e.along_last);
   }
   std::vector<RulingEnd> ends(2 * static_cast<std::size_t>(count));
   for (std::size_t c = 0; c < static_cast<std::size_t>(count); ++c) {
-    ends[2 * c] = {left[c] - 1, INT_MAX, INT_MIN, -1};
-    ends[2 * c + 1] = {right[c], INT_MAX, INT_MIN, 1};
+    ends[2 * c] = {first[c] - 1, INT_MAX, INT_MIN, -1};
+    ends[2 * c + 1] = {last[c] + 1, INT_MAX, INT_MIN, 1};
   }
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto component = static_cast<std::size_t>(label[i]);
+    const Extent e = extent(runs[i]);
     for (RulingEnd* end : {&ends[2 * component], &ends[2 * component + 1]}) {
-      const bool reaches = end->direction < 0 ? runs[i].begin <= left[component] + 2 : runs[i].end >= right[component] - 2;
+      const bool reaches = end->direction < 0 ? e.along_first <= first[component] + 2 : e.along_last >= last[component] - 2;
       if (!reaches) continue;
-      end->top = std::min(end->top, runs[i].line);
-      end->bottom = std::max(end->bottom, runs[i].line);
+      end->top = std::min(end->top, e.across_first);
+      end->bottom = std::max(end->bottom, e.across_last);
     }
   }
   return ends;
 }
 
-bool any_in_column(const cv::Mat& image, int x, int top, int bottom) {
+// Whether `image` has ink at position `at` along, anywhere in [top, bottom] across.
+bool any_across(const cv::Mat& image, Axis axis, int at, int top, int bottom) {
   top = std::max(top, 0);
-  bottom = std::min(bottom, image.rows - 1);
-  for (int y = top; y <= bottom; ++y)
-    if (image.at<unsigned char>(y, x) != 0) return true;
-  return false;
+  if (axis == Axis::rows) {
+    bottom = std::min(bottom, image.rows - 1);
+    for (int y = top; y <= bottom; ++y)
+      if (image.at<unsigned char>(y, at) != 0) return true;
+    return false;
+  }
+  bottom = std::min(bottom, image.cols - 1);
+  const unsigned char* row = image.ptr<unsigned char>(at);
+  return std::any_of(row + top, row + bottom + 1, [](unsigned char pixel) { return pixel != 0; });
 }
 
 struct DashedWalk {
+  Axis axis;
   const cv::Mat& along;
   const cv::Mat& across;
   const cv::Mat& ink;
@@ -66,20 +88,18 @@ struct DashedWalk {
   int crossing;     // the widest stroke across the rows taken for a dashed ruling crossing them
   int crossings_apart;  // how far apart such strokes must be: a character's strokes come several together
 
-  // Where the dashes from `end` meet a ruling across them (or another piece of this ruling): that column, or -1
-  // when they run into text, or are too sparse to be a ruling. A faint 1-bit ruling keeps a fifth to a third of
-  // its ink, in dashes with gaps of several millimetres; so the gaps allowed grow with the way walked.
+  // Where the dashes from `end` meet a ruling across them (or another piece of this ruling): that position along,
+  // or -1 when they run into text, or are too sparse to be a ruling. A faint 1-bit ruling keeps a fifth to a third
+  // of its ink, in dashes with gaps of several millimetres; so the gaps allowed grow with the way walked.
   int meet(const RulingEnd& end) const {
     const int top = end.top - step, bottom = end.bottom + step, d = end.direction;
-    auto inside = [&](int x) { return x >= 0 && x < ink.cols; };
-    auto met = [&](int x) {
-      return any_in_column(across, x, top - reach, bottom + reach) || any_in_column(along, x, top, bottom);
-    };
-    auto dash = [&](int x) { return any_in_column(ink, x, top, bottom); };
-    auto thin = [&](int x) {
-      return !any_in_column(ink, x, top - margin, top - 1) && !any_in_column(ink, x, bottom + 1, bottom + margin);
-    };
-    int x = end.x;
+    const int length = axis == Axis::rows ? ink.cols : ink.rows;
+    auto inside = [&](int x) { return x >= 0 && x < length; };
+    auto in = [&](const cv::Mat& image, int x, int from, int to) { return any_across(image, axis, x, from, to); };
+    auto met = [&](int x) { return in(across, x, top - reach, bottom + reach) || in(along, x, top, bottom); };
+    auto dash = [&](int x) { return in(ink, x, top, bottom); };
+    auto thin = [&](int x) { return !in(ink, x, top - margin, top - 1) && !in(ink, x, bottom + 1, bottom + margin); };
+    int x = end.along;
     while (inside(x) && met(x)) x += d;  // the ruling across that this end stops on
     const int start = x;
     int inked = 0, gap = 0, widest = 0, crossing_width = 0, last_crossing = start - d * crossings_apart;
@@ -89,9 +109,8 @@ struct DashedWalk {
         // A ruling that goes on past the one it meets, in line with this one, is this ruling's far side: a
         // wider gap is let through between its two sides than into a cell that no ruling crosses.
         int past = x;
-        while (inside(past) && std::abs(past - x) <= reach + crossing && !any_in_column(along, past, top, bottom))
-          past += d;
-        const bool goes_on = inside(past) && any_in_column(along, past, top, bottom);
+        while (inside(past) && std::abs(past - x) <= reach + crossing && !in(along, past, top, bottom)) past += d;
+        const bool goes_on = inside(past) && in(along, past, top, bottom);
         const int gap_allowed = std::max(dash_gap, walked / (goes_on ? 2 : 3));
         // No dashes, no ruling: bare paper up to a ruling across is as likely the end of a stroke of text.
         const bool dashed = inked * 5 >= walked && widest <= gap_allowed;
@@ -116,10 +135,11 @@ struct DashedWalk {
   }
 };
 
-// `along` continued through dashes to the rulings `across` it, along its rows.
-void continue_along_rows(cv::Mat& along, const cv::Mat& across, const cv::Mat& ink, int dpi) {
+// `along` (rulings running along `axis`) continued through dashes to the rulings `across` it.
+void continue_rulings(cv::Mat& along, const cv::Mat& across, const cv::Mat& ink, int dpi, Axis axis) {
   CV_Assert(along.type() == CV_8UC1 && across.size() == along.size() && ink.size() == along.size());
-  const DashedWalk walk{.along = along,
+  const DashedWalk walk{.axis = axis,
+                        .along = along,
                         .across = across,
                         .ink = ink,
                         .dash_gap = std::max(6, dpi / 5),        // 5 mm
@@ -132,12 +152,12 @@ void continue_along_rows(cv::Mat& along, const cv::Mat& across, const cv::Mat& i
   // A ruling a line wide or two; a thicker run of ink is text set close (序号's tops on a turned page) or a frame.
   const int thickest = std::max(3, dpi / 50);
   cv::Mat continued = cv::Mat::zeros(along.size(), CV_8UC1);
-  for (RulingEnd end : ruling_ends(along)) {
+  for (RulingEnd end : ruling_ends(along, axis)) {
     if (end.bottom - end.top + 1 > thickest) continue;
     // A ruling dashed through several cells meets a ruling across it at each: walk on from every one met.
-    for (int met = walk.meet(end); met >= 0; end.x = met, met = walk.meet(end)) {
-      const int from = std::min(end.x, met), to = std::max(end.x, met);
-      continued(cv::Range(end.top, end.bottom + 1), cv::Range(from, to)).setTo(255);
+    for (int met = walk.meet(end); met >= 0; end.along = met, met = walk.meet(end)) {
+      const cv::Range way(std::min(end.along, met), std::max(end.along, met)), width(end.top, end.bottom + 1);
+      (axis == Axis::rows ? continued(width, way) : continued(way, width)).setTo(255);
     }
   }
   along |= continued;
@@ -146,16 +166,11 @@ void continue_along_rows(cv::Mat& along, const cv::Mat& across, const cv::Mat& i
 }  // namespace
 
 void continue_dashed_horizontals(cv::Mat& horizontal, const cv::Mat& vertical, const cv::Mat& ink, int dpi) {
-  continue_along_rows(horizontal, vertical, ink, dpi);
+  continue_rulings(horizontal, vertical, ink, dpi, Axis::rows);
 }
 
 void continue_dashed_verticals(cv::Mat& vertical, const cv::Mat& horizontal, const cv::Mat& ink, int dpi) {
-  cv::Mat along, across, ink_across;
-  cv::transpose(vertical, along);
-  cv::transpose(horizontal, across);
-  cv::transpose(ink, ink_across);
-  continue_along_rows(along, across, ink_across, dpi);
-  cv::transpose(along, vertical);
+  continue_rulings(vertical, horizontal, ink, dpi, Axis::columns);
 }
 
 }  // namespace intake

@@ -235,7 +235,6 @@ PageRulings find_rulings(const cv::Mat& binary, int dpi, const TableOptions& opt
                                             pinhole, bridge, step);
   const std::vector<PixelRun> columns =
       long_vertical_runs(ink_runs, ink.size(), inches(options.min_vertical_inches, dpi), pinhole, step);
-  rulings.vertical = anchored_verticals(columns, rulings.horizontal, dpi);
   // Rulings a faint scan broke into dashes: the horizontal ones first, which gives the vertical ones their anchors.
   // A dashed horizontal ruling may end on a vertical one that has no anchor yet: its other end is dashed too.
   cv::Mat vertical_strokes = cv::Mat::zeros(ink.size(), CV_8UC1);

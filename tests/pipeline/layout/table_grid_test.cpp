@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <opencv2/imgproc.hpp>
 #include <random>
 
@@ -198,6 +201,31 @@ TEST(TableGrid, CellImagesHaveTheRulingsRemoved) {
   grown -= cv::Point(6, 6);
   grown += cv::Size(12, 12);
   EXPECT_EQ(cv::countNonZero(cell_image(table.page, rulings, grown) < 128), 0);
+}
+
+// Not a check (timings depend on the machine): prints find_tables' CPU time per page on one thread, for the drawn
+// table clean and as a faint 1-bit scan leaves it (pinholes, hairline rulings in dashes).
+// Run with --gtest_also_run_disabled_tests --gtest_filter='*Timing*'.
+TEST(TableGridTiming, DISABLED_MillisecondsPerPageOnOneThread) {
+  const int threads = cv::getNumThreads();
+  cv::setNumThreads(1);
+  for (const int dpi : {200, 300})
+    for (const bool faint : {false, true}) {
+      auto table = draw_table(dpi, 5, faint ? 1 : 3);
+      if (faint) {
+        std::mt19937 random(5);
+        std::uniform_int_distribution<int> x(0, table.page.cols - 1), y(0, table.page.rows - 1);
+        for (int i = 0; i < 20000; ++i) table.page.at<unsigned char>(y(random), x(random)) = 255;
+      }
+      double cpu = 1e9;
+      for (int run = 0; run < 5; ++run) {
+        const std::clock_t start = std::clock();
+        const auto tables = find_tables(table.page, dpi);
+        cpu = std::min(cpu, 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
+      }
+      std::printf("%d dpi, %s: %.1f ms CPU (best of 5)\n", dpi, faint ? "faint 1-bit" : "clean", cpu);
+    }
+  cv::setNumThreads(threads);
 }
 
 }  // namespace
