@@ -337,6 +337,20 @@ std::optional<ValueDecision> signature_date_under_seal(const PageRead& last) {
   return std::nullopt;
 }
 
+// The unit a report's title names when its place was misread (时新市关于… for 阜新市): the one known place a
+// character away, and the note that says so. For review only, and not the document's recommender (which counts
+// triple in its folder's vote): a title misread twice over could name a neighbour.
+std::optional<std::pair<std::string, std::string>> recommender_by_snapped_place(
+    const std::vector<std::string>& titles) {
+  for (const std::string& title : titles) {
+    const PlaceCheck place = check_leading_places(title);
+    if (place.verdict != PlaceVerdict::snapped) continue;
+    if (const auto unit = match_recommender(place.text))
+      return std::pair{*unit, "snapped " + place.read + " to " + place.snapped};
+  }
+  return std::nullopt;
+}
+
 // Work report: the whole text, its date (the last date, under the signature) and the publicity periods.
 std::vector<ExtractedField> extract_report(const FormModel& form, const AssembledDocument& document,
                                            const std::vector<PageRead>& pages, std::optional<std::string>& recommender) {
@@ -364,12 +378,18 @@ std::vector<ExtractedField> extract_report(const FormModel& form, const Assemble
       decision = decide_value(model.type, reads, true);
       if (const auto hidden = signature_date_under_seal(last)) decision = *hidden;
     } else if (model.id == "recommender") {
+      const std::string first_line = first.lines.empty() ? std::string() : first.lines.front().read.text;
       recommender = match_recommender(first.title);
-      if (!recommender && !first.lines.empty()) recommender = match_recommender(first.lines.front().read.text);
+      if (!recommender) recommender = match_recommender(first_line);
       decision.value = recommender ? nlohmann::json(*recommender) : nlohmann::json();
       decision.status = recommender ? FieldStatus::ok : FieldStatus::review;
       decision.confidence = first.text.confidence;
       decision.raw_text = first.title;
+      if (!recommender)
+        if (const auto snapped = recommender_by_snapped_place({first.title, first_line})) {
+          decision.value = snapped->first;
+          decision.note = snapped->second;
+        }
     }
     ExtractedField field = field_from(model, decision);
     field.page = model.id == "report_date" ? document.pages.back() : document.pages.front();
@@ -410,7 +430,8 @@ ExtractedDocument extract_document(const AssembledDocument& document, const std:
   }
 
   summarise_fields(out);
-  if (!out.recommender) {
+  // A report's recommender field was matched exactly already; a place snapped in its title is for review only.
+  if (!out.recommender && form->layout != "free_text") {
     for (const char* id : {"recommender", "unit_name", "unit_and_title"})
       if (const auto text = value_text(out.fields, id))
         if ((out.recommender = match_recommender(*text))) break;

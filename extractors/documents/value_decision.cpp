@@ -129,6 +129,9 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
     else if (short_text && weakest < ok_short_long_text_min_confidence) review("a character OCR is unsure of");
   } else if (only_some_reads) {
     review("only some reads give a value of its type");
+  } else if (candidates.size() < reads.size()) {
+    // A read that saw nothing where another saw a value confirms nothing: the value stands on one read alone.
+    review("a read of the cell gives nothing");
   } else if (!agreed) {
     review("the reads disagree");
   } else if (candidates.size() == 1 && confidence < ok_single_read_confidence) {

@@ -102,7 +102,8 @@ struct DashedWalk {
     int x = end.along;
     while (inside(x) && met(x)) x += d;  // the ruling across that this end stops on
     const int start = x;
-    int inked = 0, gap = 0, widest = 0, crossing_width = 0, last_crossing = start - d * crossings_apart;
+    int inked = 0, dashes = 0, leading_gap = 0, gap = 0, widest = 0, crossing_width = 0;
+    int last_crossing = start - d * crossings_apart;
     for (; inside(x) && gap <= widest_gap; x += d) {
       if (met(x)) {
         const int walked = std::abs(x - start);
@@ -112,8 +113,11 @@ struct DashedWalk {
         while (inside(past) && std::abs(past - x) <= reach + crossing && !in(along, past, top, bottom)) past += d;
         const bool goes_on = inside(past) && in(along, past, top, bottom);
         const int gap_allowed = std::max(dash_gap, walked / (goes_on ? 2 : 3));
-        // No dashes, no ruling: bare paper up to a ruling across is as likely the end of a stroke of text.
-        const bool dashed = inked * 5 >= walked && widest <= gap_allowed;
+        // No dashes, no ruling: bare paper up to a ruling across is as likely the end of a stroke of text. And
+        // one dash clear of both ends of a way longer than a gap is as likely a stroke of a character in the cell
+        // (办's, under a column's ruling that ends on the row above); a ruling broken once reaches one end.
+        const bool one_stroke = dashes == 1 && walked > dash_gap && std::min(leading_gap, gap) > reach;
+        const bool dashed = inked * 5 >= walked && widest <= gap_allowed && !one_stroke;
         return walked > 0 && dashed ? x : -1;
       }
       if (!dash(x)) {
@@ -128,6 +132,8 @@ struct DashedWalk {
         if (!lone || ++crossing_width > crossing) return -1;
         last_crossing = x;
       }
+      if (inked == 0) leading_gap = gap;
+      if (inked == 0 || gap > 0) ++dashes;
       ++inked;
       gap = 0;
     }

@@ -20,6 +20,7 @@
 #include "ocr/text_layer.h"
 #include "ocr/upright_scorer.h"
 #include "pipeline/cleanup/ink.h"
+#include "pipeline/layout/rulings_under_seals.h"
 #include "pipeline/layout/table_grid.h"
 #include "pipeline/reading/read_modes.h"
 #include "pipeline/reading/seal_rows.h"
@@ -130,14 +131,8 @@ class PageReading {
         out_(out) {}
 
   void run() {
-    // Rulings are found with the seal ink put back: on grey and 1-bit scans the seal mask also takes the table's
-    // lines where a seal crosses them, and a table whose line is broken merges the cells on both sides.
-    cv::Mat with_seals = clean_.binary;
-    if (!clean_.seal_mask.empty() && clean_.seal_mask.size() == clean_.binary.size()) {
-      with_seals = clean_.binary.clone();
-      with_seals.setTo(0, clean_.seal_mask);
-    }
-    rulings_ = find_rulings(with_seals, clean_.dpi);
+    // A table whose line a seal's mask took would merge the cells on both sides (see rulings_under_seals.h).
+    rulings_ = rulings_under_seals(clean_.binary, clean_.seal_mask, clean_.seals, clean_.dpi);
     tables_ = tables_from_rulings(rulings_, clean_.dpi);
     // A "table" of one cell is a frame round the text — the scanner's edges left on the page, a box drawn round a
     // report — not a form's table: the page is read as running text.
@@ -211,20 +206,30 @@ class PageReading {
     return cell;
   }
 
-  // Typed modes read the extent of the cell's lines as one line: their values never wrap. `first_read`: the
-  // cell's read, which tells a date's marks the digit model cannot read.
+  // Typed modes read the cell's value as one line: a value of their types is one line, and one that wrapped in a
+  // narrow cell (0418-5282 / 786) is unwrapped, its lines set side by side; read as it lies, the digit model gives
+  // nothing, and the block read alone would stand unchecked. `first_read`: the cell's read, which tells a date's
+  // marks the digit model cannot read.
   TextRead read_typed(const cv::Rect& box, ReadMode mode, const std::string& first_read) {
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
     if (inside.area() == 0) return TextRead{{}, 0, 0, std::string(name_of(mode))};
     if (text_layer_) return text_read(read_text_layer(*text_layer_, clean_.original_box(inside)), mode);
     const cv::Mat grey = cell_image(clean_.grey, rulings_, inside);
     const cv::Mat binary = cell_image(clean_.binary, rulings_, inside);
-    const std::vector<cv::Rect> lines = find_text_lines(binary, clean_.dpi);
+    std::vector<cv::Rect> lines = find_text_lines(binary, clean_.dpi);
     if (lines.empty()) return TextRead{{}, 0, 0, std::string(name_of(mode))};
     cv::Rect extent = lines.front();
-    for (const cv::Rect& line : lines) extent |= line;
-    const cv::Rect line = padded(extent, grey.size());
-    return typed_line_read(grey(line), binary(line), line + inside.tl(), mode, first_read);
+    for (cv::Rect& line : lines) {
+      extent |= line;
+      line = padded(line, grey.size());
+    }
+    if (lines.size() == 1) {
+      const cv::Rect line = lines.front();
+      return typed_line_read(grey(line), binary(line), line + inside.tl(), mode, first_read);
+    }
+    const int gap = std::max(2, clean_.dpi / 25);  // a digit's gap, 1 mm: no space for the digit model to read
+    return typed_line_read(side_by_side(grey, lines, gap), side_by_side(binary, lines, gap), extent + inside.tl(),
+                           mode, first_read);
   }
 
   // One line read again in a typed mode. Digits and the numbers of an Arabic date are the digit model's; every

@@ -189,4 +189,24 @@ std::vector<cv::Rect> find_text_lines(const cv::Mat& binary, int dpi) {
   return lines;
 }
 
+cv::Mat side_by_side(const cv::Mat& image, const std::vector<cv::Rect>& lines, int gap, unsigned char paper) {
+  const cv::Rect whole(0, 0, image.cols, image.rows);
+  std::vector<cv::Rect> parts;
+  int width = 0, height = 0;
+  for (const cv::Rect& line : lines) {
+    const cv::Rect part = line & whole;
+    if (part.area() == 0) continue;
+    parts.push_back(part);
+    width += part.width + (parts.size() > 1 ? gap : 0);
+    height = std::max(height, part.height);
+  }
+  cv::Mat joined(std::max(height, 1), std::max(width, 1), image.type(), cv::Scalar::all(paper));
+  int x = 0;
+  for (const cv::Rect& part : parts) {
+    image(part).copyTo(joined(cv::Rect(x, (height - part.height) / 2, part.width, part.height)));
+    x += part.width + gap;
+  }
+  return joined;
+}
+
 }  // namespace intake

@@ -235,6 +235,26 @@ TEST(DocumentFields, WorkReportDateAndPublicity) {
   EXPECT_EQ(extracted.recommender, std::optional<std::string>("鞍山市"));
 }
 
+TEST(DocumentFields, AWorkReportsMisreadPlaceIsSnappedForReviewOnly) {
+  PageRead first;
+  first.form = "report";
+  first.title = "时新市关于全省政务公开工作表彰正式推荐工作报告";
+  first.text = sure(first.title + "\n根据通知要求，时新市高度重视。");
+  PageRead last;
+  last.text = sure("特此报告。\n2026年1月12日");
+  const AssembledDocument document = assembled("report", {PageRole::first, PageRole::continuation});
+  const auto extracted = extract_document(document, {first, last});
+  const ExtractedField& recommender = field(extracted, "recommender");
+  EXPECT_EQ(recommender.value, "阜新市");
+  EXPECT_EQ(recommender.status, FieldStatus::review);
+  EXPECT_EQ(recommender.note, "snapped 时新市 to 阜新市");
+  EXPECT_FALSE(extracted.recommender.has_value());
+  // 沈阳市, 辽阳市 and 朝阳市 are all a character from 山阳市: no snap.
+  first.title = "山阳市关于全省政务公开工作表彰正式推荐工作报告";
+  const auto unsnapped = extract_document(document, {first, last});
+  EXPECT_TRUE(field(unsnapped, "recommender").value.is_null());
+}
+
 TEST(DocumentFields, AWorkReportDateTheSealPartlyHidIsCompletedForReview) {
   PageRead first;
   first.form = "report";

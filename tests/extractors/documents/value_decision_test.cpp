@@ -22,6 +22,14 @@ TEST(ValueDecision, DisagreeingReadsGoToReview) {
   EXPECT_EQ(decision.note, "the reads disagree");
 }
 
+TEST(ValueDecision, AValueASecondReadSawNothingOfIsReview) {
+  // A scanner streak made 5 a 3, and the digit model read nothing: the sure block read alone is not ok.
+  const auto decision = decide_value("phone", {read("0418-3282786", 0.98), read("", 0, "digits")}, true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value, "0418-3282786");
+  EXPECT_EQ(decision.note, "a read of the cell gives nothing");
+}
+
 TEST(ValueDecision, AShortLongTextNeedsEveryCharacterSure) {
   // One line of 奖励 with ；read as ，: sure on the whole, one character less so.
   TextRead awards{"2019年获抚顺市政务服务标兵称号，2020年荣立个人三等功；2023年度考核被确定为优秀等次。", 0.99, 0.937,

@@ -82,6 +82,18 @@ TEST(DashedRulings, SpecksAreNoDashes) {
   EXPECT_FALSE(strip.continued_to(400));
 }
 
+TEST(DashedRulings, OneStrokeInTheMiddleOfARowIsACharactersNotARuling) {
+  // A column's ruling ends on the row above; below it, in a merged cell 11 mm high, a character's upright stroke
+  // (办's) lies in line with it, 2.5 mm clear of both rulings across.
+  Strip stroke(190);
+  stroke.ink.row(Strip::row).colRange(120, 170).setTo(255);
+  EXPECT_FALSE(stroke.continued_to(190));
+  // The same ink reaching the far ruling is a ruling broken once.
+  Strip broken(190);
+  broken.ink.row(Strip::row).colRange(120, 190).setTo(255);
+  EXPECT_TRUE(broken.continued_to(190));
+}
+
 TEST(DashedRulings, VerticalRulingsAreFollowedDownTheirColumn) {
   cv::Mat vertical = cv::Mat::zeros(600, 200, CV_8UC1), horizontal = vertical.clone();
   vertical.col(100).rowRange(0, 100).setTo(255);

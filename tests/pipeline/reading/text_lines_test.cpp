@@ -133,5 +133,17 @@ TEST(TextLines, ASpeckFarAlongTheLineIsNotPartOfIt) {
   EXPECT_LE(lines[0].x + lines[0].width, 20 + text.cols + 2);
 }
 
+TEST(TextLines, SideBySideUnwrapsLinesOntoOneMiddle) {
+  cv::Mat image(60, 40, CV_8UC1, cv::Scalar(255));
+  image(cv::Rect(2, 2, 30, 20)).setTo(0);    // the first line's ink, 20 high
+  image(cv::Rect(5, 40, 10, 10)).setTo(0);   // the wrapped rest, 10 high
+  const cv::Mat joined = side_by_side(image, {{2, 2, 30, 20}, {5, 40, 10, 10}}, 4);
+  ASSERT_EQ(joined.size(), cv::Size(30 + 4 + 10, 20));
+  EXPECT_EQ(cv::countNonZero(joined(cv::Rect(0, 0, 30, 20)) == 0), 600);
+  EXPECT_EQ(cv::countNonZero(joined(cv::Rect(30, 0, 4, 20)) == 0), 0);  // the gap is paper
+  EXPECT_EQ(cv::countNonZero(joined(cv::Rect(34, 5, 10, 10)) == 0), 100);  // the rest, centred on the middle
+  EXPECT_EQ(cv::countNonZero(joined == 0), 700);
+}
+
 }  // namespace
 }  // namespace intake
