@@ -141,11 +141,13 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
   const auto recommenders = recommenders_by_group(documents, extracted, groups, named_by_subject);
 
   // Each document's batch, and for comparing names across batches its recommender (the batch when unknown).
-  std::vector<std::string> folders, recommender_of;
+  std::vector<std::string> folders, recommender_of, forms;
   for (const AssembledDocument& document : documents) {
     folders.push_back(groups[document.pages.front()]);
     recommender_of.push_back(recommenders.at(folders.back()).value_or(folders.back()));
+    forms.push_back(document.form);
   }
+  settle_names_by_other_forms(extracted, recommender_of, forms);
   flag_disagreeing_names(extracted, recommender_of);
   const MergedCopies copies = find_copies(documents, extracted, folders);
 

@@ -27,9 +27,8 @@ struct NameRead {
   std::u32string name;
 };
 
-}  // namespace
-
-void flag_disagreeing_names(std::vector<ExtractedDocument>& documents, const std::vector<std::string>& groups) {
+std::map<std::string, std::vector<NameRead>> names_by_group(const std::vector<ExtractedDocument>& documents,
+                                                            const std::vector<std::string>& groups) {
   std::map<std::string, std::vector<NameRead>> by_group;
   for (std::size_t d = 0; d < documents.size() && d < groups.size(); ++d)
     for (std::size_t f = 0; f < documents[d].fields.size(); ++f) {
@@ -38,7 +37,63 @@ void flag_disagreeing_names(std::vector<ExtractedDocument>& documents, const std
       std::u32string name = utf8_decode(field.value.get<std::string>());
       if (looks_like_name(name)) by_group[groups[d]].push_back({d, f, std::move(name)});
     }
-  for (const auto& [group, names] : by_group)
+  return by_group;
+}
+
+// How many forms among `names` read `name`, and whether any of them read it ok.
+struct Support {
+  std::size_t forms = 0;
+  bool ok = false;
+};
+
+Support support_of(const std::u32string& name, const std::vector<NameRead>& names,
+                   const std::vector<ExtractedDocument>& documents, const std::vector<std::string>& forms) {
+  std::vector<std::string> seen;
+  Support support;
+  for (const NameRead& read : names) {
+    if (read.name != name) continue;
+    const std::string& form = forms[read.document];
+    if (std::find(seen.begin(), seen.end(), form) == seen.end()) seen.push_back(form);
+    support.ok = support.ok || documents[read.document].fields[read.field].status == FieldStatus::ok;
+  }
+  support.forms = seen.size();
+  return support;
+}
+
+}  // namespace
+
+void settle_names_by_other_forms(std::vector<ExtractedDocument>& documents, const std::vector<std::string>& groups,
+                                 const std::vector<std::string>& forms) {
+  if (forms.size() < documents.size()) return;
+  for (const auto& [group, names] : names_by_group(documents, groups)) {
+    std::vector<std::pair<const NameRead*, std::u32string>> settled;
+    for (const NameRead& read : names) {
+      if (documents[read.document].fields[read.field].status == FieldStatus::ok) continue;
+      std::vector<std::u32string> variants;
+      for (const NameRead& other : names)
+        if (other.document != read.document && other.name.size() == read.name.size() &&
+            edit_distance(other.name, read.name) == 1 &&
+            std::find(variants.begin(), variants.end(), other.name) == variants.end())
+          variants.push_back(other.name);
+      if (variants.size() != 1) continue;  // none, or the other documents disagree among themselves
+      const Support here = support_of(read.name, names, documents, forms);
+      const Support there = support_of(variants.front(), names, documents, forms);
+      if (there.ok && there.forms > here.forms) settled.emplace_back(&read, variants.front());
+    }
+    // Settled after all are weighed, so that one settled name does not count for the next.
+    for (const auto& [read, name] : settled) {
+      ExtractedField& field = documents[read->document].fields[read->field];
+      const std::string note =
+          "read as " + utf8_encode(read->name) + " here, as " + utf8_encode(name) + " on more forms";
+      field.value = utf8_encode(name);
+      field.status = FieldStatus::review;
+      field.note = field.note.empty() ? note : field.note + "; " + note;
+    }
+  }
+}
+
+void flag_disagreeing_names(std::vector<ExtractedDocument>& documents, const std::vector<std::string>& groups) {
+  for (const auto& [group, names] : names_by_group(documents, groups))
     for (const NameRead& read : names) {
       ExtractedField& field = documents[read.document].fields[read.field];
       if (field.status != FieldStatus::ok) continue;

@@ -35,6 +35,39 @@ TEST(NameAgreement, NamesOneCharacterApartInOneGroupGoToReview) {
   EXPECT_EQ(documents[3].fields[0].status, FieldStatus::ok);  // another recommender's 胡丹薇
 }
 
+TEST(NameAgreement, AnUnsureNameTakesTheReadingOfMoreForms) {
+  std::vector<ExtractedDocument> documents{
+      document_with({name_field("contact_name", "司马山", FieldStatus::review)}),  // 附件5
+      document_with({name_field("contact_name", "司马凯")}),                       // 附件2
+      document_with({name_field("contact_name", "司马凯", FieldStatus::review)}),  // 附件4
+      document_with({name_field("contact_name", "司马山")})};                      // another recommender's
+  settle_names_by_other_forms(documents, {"g", "g", "g", "h"}, {"annex5", "annex2", "annex4", "annex5"});
+  EXPECT_EQ(documents[0].fields[0].value, "司马凯");
+  EXPECT_EQ(documents[0].fields[0].status, FieldStatus::review);
+  EXPECT_EQ(documents[0].fields[0].note, "read as 司马山 here, as 司马凯 on more forms");
+  EXPECT_EQ(documents[3].fields[0].value, "司马山");
+}
+
+TEST(NameAgreement, CopiesOfOneFormAreOneVoiceAndOneFormAgainstOneDecidesNothing) {
+  // Five copies of 附件3 misread alike, against 附件6 read unsurely: two forms, one each.
+  std::vector<ExtractedDocument> documents;
+  std::vector<std::string> forms;
+  for (int copy = 0; copy < 5; ++copy) {
+    documents.push_back(document_with({name_field("name", "胡丹微")}));
+    forms.push_back("annex3");
+  }
+  documents.push_back(document_with({name_field("name", "胡丹薇", FieldStatus::review)}));
+  forms.push_back("annex6");
+  settle_names_by_other_forms(documents, std::vector<std::string>(documents.size(), "g"), forms);
+  EXPECT_EQ(documents.back().fields[0].value, "胡丹薇");
+  // Nor does a reading no other form has ok, however many forms have it.
+  std::vector<ExtractedDocument> unsure{document_with({name_field("name", "董薄", FieldStatus::review)}),
+                                        document_with({name_field("name", "董萍", FieldStatus::review)}),
+                                        document_with({name_field("name", "董萍", FieldStatus::review)})};
+  settle_names_by_other_forms(unsure, {"g", "g", "g"}, {"annex2", "annex5", "annex7"});
+  EXPECT_EQ(unsure[0].fields[0].value, "董薄");
+}
+
 TEST(NameAgreement, OnlyPersonalNamesAreCompared) {
   std::vector<ExtractedDocument> documents{document_with({name_field("unit_name", "北票市政府")}),
                                            document_with({name_field("unit_name", "北票市政务")}),
