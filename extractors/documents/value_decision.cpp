@@ -224,12 +224,34 @@ ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) 
   ValueDecision decision = decide_opinion_reads(reads, required);
   // An opinion is signed during the campaign. A date outside it is most often a misread numeral (2026-03-01 for
   // 2026-01-01 under the seal), and a real one is worth a look too.
-  if (decision.status == FieldStatus::ok && decision.value.is_object() && decision.value["date"].is_string()) {
+  if (decision.value.is_object() && decision.value["date"].is_string()) {
     const std::string date = decision.value["date"].get<std::string>();  // ISO dates compare as text
     const DateWindow campaign = campaign_window();
-    if (date < iso_date(campaign.first) || date > iso_date(campaign.last)) {
-      decision.status = FieldStatus::review;
-      decision.note = "dated outside the campaign, " + iso_date(campaign.first) + " to " + iso_date(campaign.last);
+    const auto in_campaign = [&](const std::string& day) {
+      return day >= iso_date(campaign.first) && day <= iso_date(campaign.last);
+    };
+    if (!in_campaign(date)) {
+      const std::string outside =
+          "dated outside the campaign, " + iso_date(campaign.first) + " to " + iso_date(campaign.last);
+      // The box read a numeral under the seal wrong (2028年1月9日) where the date line read alone, by the digit
+      // model, gave a day of the campaign (2026年1月9日): when the line's reads give one such day, that is the best
+      // guess. Still for review: the reads disagree.
+      std::optional<std::string> inside;
+      bool torn = false;
+      for (std::size_t i = 1; i < reads.size(); ++i) {
+        const nlohmann::json day = normalise_date(reads[i].text).value;
+        if (!day.is_string() || !in_campaign(day.get<std::string>())) continue;
+        torn = torn || (inside && *inside != day.get<std::string>());
+        inside = day.get<std::string>();
+      }
+      if (inside && !torn) {
+        decision.value["date"] = *inside;
+        decision.status = FieldStatus::review;
+        decision.note = "read as " + date + ", " + outside + "; the date line read alone gives " + *inside;
+      } else if (decision.status == FieldStatus::ok) {
+        decision.status = FieldStatus::review;
+        decision.note = outside;
+      }
     }
   }
   return decision;

@@ -128,6 +128,13 @@ int grey_percentile(const cv::Mat& grey, double fraction, const cv::Mat& mask) {
   return 255;
 }
 
+cv::Mat thin_dark_strokes(const cv::Mat& levels, double dpi, double width_mm, int contrast) {
+  const int width = static_cast<int>(std::lround(width_mm * px_per_mm(dpi))) | 1;
+  cv::Mat filled;
+  cv::morphologyEx(levels, filled, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, {width, width}));
+  return filled >= contrast;
+}
+
 std::optional<int> masked_quantile(const cv::Mat& levels, const cv::Mat& mask, double quantile) {
   std::vector<unsigned char> values;
   values.reserve(static_cast<std::size_t>(cv::countNonZero(mask)));

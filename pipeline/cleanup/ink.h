@@ -44,6 +44,11 @@ cv::Mat glyph_sized_ink(const cv::Mat& ink, double dpi, double min_mm, double ma
 // The grey level below which `fraction` of the pixels lie; on a page mostly of paper, the 0.9 level is the paper.
 int grey_percentile(const cv::Mat& grey, double fraction, const cv::Mat& mask = {});
 
+// 255 where `levels` (CV_8UC1) lies on a stroke narrower than `width_mm` that is darker than what lies round it by
+// at least `contrast` levels (a black-hat: what a closing fills in): the hairlines of printed text, which the grey
+// seal fader keeps while it fades the seal's wider strokes.
+cv::Mat thin_dark_strokes(const cv::Mat& levels, double dpi, double width_mm, int contrast);
+
 // The level at `quantile` (0–1) of the CV_8UC1 `levels` where `mask` is set: the seal faders' white points.
 // nullopt when the mask is empty.
 std::optional<int> masked_quantile(const cv::Mat& levels, const cv::Mat& mask, double quantile);

@@ -148,7 +148,7 @@ CleanPage clean_page(const DecodedPage& page, const CleanupOptions& options, con
   if (colour) seals = lift_red_seals(page.image, red_regions, geometry.to_clean, paper, dpi, options.seal, clean.grey);
   if (seals.seals.empty() && (!colour || options.seal.rings_without_colour)) {
     seals = find_seal_rings(clean.grey, dpi, one_bit, options.seal);
-    if (!one_bit) fade_grey_seal_ink(clean.grey, seals, options.seal);
+    if (!one_bit) fade_grey_seal_ink(clean.grey, seals, dpi, options.seal);
   }
   clean.seal_mask = seals.mask;
   clean.seals = seals.seals;

@@ -153,7 +153,7 @@ SealFinding find_seal_rings(const cv::Mat& grey, double dpi, bool one_bit, const
   return finding;
 }
 
-void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, const SealOptions& options) {
+void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, double dpi, const SealOptions& options) {
   if (finding.mask.empty()) return;
   for (const SealMark& seal : finding.seals) {
     const int reach = static_cast<int>(std::ceil(seal.radius * 1.1));
@@ -168,6 +168,8 @@ void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, const SealOpt
     cv::Mat disc = cv::Mat::zeros(box.size(), CV_8UC1);
     cv::circle(disc, cv::Point(cvRound(seal.centre.x) - box.x, cvRound(seal.centre.y) - box.y), reach, 255,
                cv::FILLED);
+    disc &= ~(thin_dark_strokes(region, dpi, options.grey_seal_hairline_mm, options.grey_seal_hairline_contrast) &
+              (region < options.grey_seal_light));
     for (int y = 0; y < box.height; ++y) {
       auto* out = region.ptr<unsigned char>(y);
       const auto* inside = disc.ptr<unsigned char>(y);

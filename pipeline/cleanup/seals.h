@@ -69,6 +69,12 @@ struct SealOptions {
   // Fading grey seal ink: this quantile of the seal ink's levels becomes paper. Low enough that the stamp's darker
   // strokes (the star, the ring) fade too, high enough that black strokes, darker still, stay ink.
   double grey_seal_white_quantile = 0.25;
+  // ... except the hairlines of printed text: a stroke narrower than this that is darker than what lies round it
+  // by at least grey_seal_hairline_contrast keeps its levels. A serif font's horizontals at 200 dpi are one pixel
+  // of 80–100, as light as the seal's ink, and the stretch took them (2025年12月15日 read 20%年1) SE); text over the
+  // seal's star is 60–80 darker than the star. The ring, star and lettering are wider and fade as before.
+  double grey_seal_hairline_mm = 0.3;
+  int grey_seal_hairline_contrast = 40;
 };
 
 struct SealFinding {
@@ -99,7 +105,8 @@ SealFinding find_seal_rings(const cv::Mat& grey, double dpi, bool one_bit, const
 // Fades the grey seal ink of `finding` (from find_seal_rings on a grey page) out of `grey`. Not a cut at one level:
 // on a blurred scan the cores of thin black strokes printed over the seal are as grey as the seal's darker parts,
 // and whitening every mid-grey pixel broke the date under the seal into specks. Inside each seal's disc the grey
-// is stretched so that most of its seal ink becomes paper and grey_seal_dark stays black.
-void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, const SealOptions& options = {});
+// is stretched so that most of its seal ink becomes paper and grey_seal_dark stays black; text hairlines (see
+// grey_seal_hairline_mm) are left as they are.
+void fade_grey_seal_ink(cv::Mat& grey, const SealFinding& finding, double dpi, const SealOptions& options = {});
 
 }  // namespace intake

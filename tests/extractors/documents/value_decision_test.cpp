@@ -103,6 +103,24 @@ TEST(DecideOpinion, ADateOutsideTheCampaignIsReview) {
   EXPECT_EQ(decision.note, "dated outside the campaign, 2025-12-11 to 2026-01-12");
 }
 
+TEST(DecideOpinion, AMisreadYearGivesWayToTheLineReadInsideTheCampaign) {
+  // The box and its line read 2028 (the seal's star on the 6); the digit model read the line 2026.
+  const auto decision = decide_opinion({read("同意推荐。\n2028年1月9日", 0.99), read("2028年1月9日", 0.98, "line"),
+                                        read("2026年1月9日", 0.97, "date")},
+                                       true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["date"], "2026-01-09");
+  EXPECT_EQ(decision.note,
+            "read as 2028-01-09, dated outside the campaign, 2025-12-11 to 2026-01-12; the date line read alone gives "
+            "2026-01-09");
+  // Two days of the campaign among the line's reads: neither is taken.
+  const auto torn = decide_opinion({read("同意推荐。\n2026年3月9日", 0.99), read("2026年1月9日", 0.98, "line"),
+                                    read("2026年1月8日", 0.97, "date")},
+                                   true);
+  EXPECT_EQ(torn.status, FieldStatus::review);
+  EXPECT_EQ(torn.value["date"], "2026-03-09");
+}
+
 TEST(DecideOpinion, ADateTheSealPartlyHidIsTheOneCampaignDayItCanBe) {
   // 2026年[★]5日: the line finder found no date line; the row under the seal reads what is left.
   const auto decision = decide_opinion({read("同意推荐。", 0.98), read("2026年5日“", 0.95, "line"),

@@ -136,7 +136,7 @@ TEST_P(SealShape, GreySealFadedTextKept) {
     cv::Mat flat = flatten(grey, estimate_paper(grey, spec.dpi));
     const SealFinding found = find_seal_rings(flat, spec.dpi, false);
     ASSERT_EQ(found.seals.size(), 1u) << "blur " << blur;
-    fade_grey_seal_ink(flat, found);
+    fade_grey_seal_ink(flat, found, spec.dpi);
     cv::Mat black_near;
     cv::dilate(page.black_ink, black_near, cv::Mat::ones(5, 5, CV_8UC1));
     cv::Mat black_core;
@@ -147,6 +147,45 @@ TEST_P(SealShape, GreySealFadedTextKept) {
     // Whitening every mid-grey pixel kept 69–76 % of these strokes at blur 2 (measured when this was written).
     EXPECT_GT(share(flat < 128, text_under_seal), 0.82) << "blur " << blur << ": text under the seal lost";
   }
+}
+
+// Grey scans, faded: a serif font's hairlines (one pixel as light as the seal's ink) stay, over paper and over
+// the seal's star, while the star, ring and lettering strokes of seal width fade. Stretching the disc alone lost
+// every hairline over paper.
+TEST_P(SealShape, GreySealFadedHairlinesKept) {
+  const int dpi = GetParam();
+  const double mm = dpi / 25.4;
+  cv::Mat grey(static_cast<int>(60 * mm), static_cast<int>(60 * mm), CV_8UC1, cv::Scalar(245));
+  const cv::Point centre(grey.cols / 2, grey.rows / 2);
+  const int radius = static_cast<int>(20 * mm);
+  cv::Mat seal_ink = cv::Mat::zeros(grey.size(), CV_8UC1);
+  cv::circle(seal_ink, centre, radius - static_cast<int>(0.6 * mm), 255, static_cast<int>(1.2 * mm));
+  cv::circle(seal_ink, centre, static_cast<int>(5 * mm), 255, cv::FILLED);  // the star
+  cv::line(seal_ink, centre + cv::Point(-static_cast<int>(14 * mm), -static_cast<int>(10 * mm)),
+           centre + cv::Point(-static_cast<int>(8 * mm), -static_cast<int>(14 * mm)), 255,
+           static_cast<int>(0.8 * mm));  // a lettering stroke
+  cv::Mat grain(grey.size(), CV_32FC1);  // a stamp's uneven ink: blotches of 95–160
+  cv::randu(grain, 0, 1);
+  cv::GaussianBlur(grain, grain, cv::Size(), 0.15 * mm);
+  cv::normalize(grain, grain, 95, 160, cv::NORM_MINMAX);
+  grain.convertTo(grain, CV_8UC1);
+  grain.copyTo(grey, seal_ink);
+  cv::Mat hairlines = cv::Mat::zeros(grey.size(), CV_8UC1);
+  for (const int dy : {-2, 0, 2, 8})  // rows of one-pixel horizontals across paper and star
+    cv::line(hairlines, centre + cv::Point(-static_cast<int>(12 * mm), static_cast<int>(dy * mm)),
+             centre + cv::Point(static_cast<int>(12 * mm), static_cast<int>(dy * mm)), 255, 1);
+  grey.setTo(105, hairlines & ~seal_ink);  // lighter than much of the seal's ink
+  grey.setTo(60, hairlines & seal_ink);
+  SealFinding found;
+  found.mask = seal_ink.clone();
+  found.seals.push_back({cv::Point2f(centre), static_cast<float>(radius), false, 1.0});
+  fade_grey_seal_ink(grey, found, dpi);
+  EXPECT_GT(share(grey < 160, hairlines & ~seal_ink), 0.95) << "hairlines over paper lost";
+  EXPECT_GT(share(grey < 160, hairlines & seal_ink), 0.95) << "hairlines over the star lost";
+  cv::Mat seal_away;
+  cv::dilate(hairlines, seal_away, cv::Mat::ones(3, 3, CV_8UC1));
+  seal_away = seal_ink & ~seal_away;
+  EXPECT_GT(share(grey > 200, seal_away), 0.97) << "seal ink left";
 }
 
 // 1-bit scans: the seal is black like the text; its ring is still a ring.
