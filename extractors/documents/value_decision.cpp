@@ -235,7 +235,7 @@ ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) 
           "dated outside the campaign, " + iso_date(campaign.first) + " to " + iso_date(campaign.last);
       // The box read a numeral under the seal wrong (2028年1月9日) where the date line read alone, by the digit
       // model, gave a day of the campaign (2026年1月9日): when the line's reads give one such day, that is the best
-      // guess. Still for review: the reads disagree.
+      // guess. Still for review: no read confirms it.
       std::optional<std::string> inside;
       bool torn = false;
       for (std::size_t i = 1; i < reads.size(); ++i) {
@@ -244,10 +244,18 @@ ValueDecision decide_opinion(const std::vector<TextRead>& reads, bool required) 
         torn = torn || (inside && *inside != day.get<std::string>());
         inside = day.get<std::string>();
       }
+      // Else the reads may all be a numeral off one campaign day (2023年12月31日 for 2025年12月31日).
+      std::vector<std::string> texts;
+      for (std::size_t i = 1; i < reads.size(); ++i) texts.push_back(reads[i].text);
+      const auto nearest = inside || texts.empty() ? std::nullopt : nearest_campaign_day(texts, campaign);
       if (inside && !torn) {
         decision.value["date"] = *inside;
         decision.status = FieldStatus::review;
         decision.note = "read as " + date + ", " + outside + "; the date line read alone gives " + *inside;
+      } else if (nearest) {
+        decision.value["date"] = iso_date(*nearest);
+        decision.status = FieldStatus::review;
+        decision.note = "read as " + date + ", " + outside + "; " + std::string(nearest_date_note);
       } else if (decision.status == FieldStatus::ok) {
         decision.status = FieldStatus::review;
         decision.note = outside;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/normalise/hidden_date.h"
+
 namespace intake {
 namespace {
 
@@ -119,6 +121,21 @@ TEST(DecideOpinion, AMisreadYearGivesWayToTheLineReadInsideTheCampaign) {
                                    true);
   EXPECT_EQ(torn.status, FieldStatus::review);
   EXPECT_EQ(torn.value["date"], "2026-03-09");
+}
+
+TEST(DecideOpinion, AYearOffTheCampaignInEveryReadIsTheCampaignDayTheyComeNearestTo) {
+  const auto decision = decide_opinion({read("同意推荐。\n2023年12月31日", 0.99),
+                                        read("2023年12月31日", 0.98, "line"), read("2023年12月31日", 0.97, "date")},
+                                       true);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.value["date"], "2025-12-31");
+  EXPECT_EQ(decision.note, "read as 2023-12-31, dated outside the campaign, 2025-12-11 to 2026-01-12; " +
+                               std::string(nearest_date_note));
+  // A date as far from every campaign day as from the next stays as read.
+  const auto far = decide_opinion({read("同意。\n2026年3月1日", 0.98), read("2026年3月1日", 0.98, "line"),
+                                   read("2026年3月1日", 0.97, "date")},
+                                  true);
+  EXPECT_EQ(far.value["date"], "2026-03-01");
 }
 
 TEST(DecideOpinion, ADateTheSealPartlyHidIsTheOneCampaignDayItCanBe) {
