@@ -10,6 +10,7 @@
 #include "extractors/documents/document_assembly.h"
 #include "extractors/documents/document_fields.h"
 #include "extractors/documents/name_agreement.h"
+#include "extractors/documents/person_agreement.h"
 #include "extractors/photos/photo_box.h"
 #include "models/form_model.h"
 #include "models/unit_model.h"
@@ -148,6 +149,7 @@ DocumentsStored store_documents_from_pages(Store& store, Id run, const std::stri
     forms.push_back(document.form);
   }
   settle_names_by_other_forms(extracted, recommender_of, forms);
+  settle_person_fields_by_other_forms(extracted, recommender_of, forms);
   flag_disagreeing_names(extracted, recommender_of);
   const MergedCopies copies = find_copies(documents, extracted, folders);
 
