@@ -2,11 +2,21 @@
 
 #include <algorithm>
 
+#include "extractors/layout/form_title.h"
 #include "extractors/layout/label_match.h"
+#include "models/char_class.h"
 #include "models/form_model.h"
 
 namespace intake {
 namespace {
+
+// A line read this surely, every character of it, is what it says. chi_sim reads a garbled title as Han
+// characters at a mean of 0.9 (已丁自以方和色放-LTFX进…), but never each of them surely (its weakest 0.59).
+constexpr double sure_title_confidence = 0.95;
+constexpr double sure_title_weakest = 0.9;
+// Below this share of its characters matching a stretch of a form's title, a line is another document's title
+// (个人简历 shares 个人 with 先进个人: 0.5); a misread stretch of ours keeps most of its characters.
+constexpr double title_part_floor = 0.7;
 
 const FormModel* model_of(const std::string& form) {
   const auto kind = form_kind_from(form);
@@ -39,9 +49,27 @@ std::optional<PageRole> role_in(const AssembledDocument& open, const PageRead& p
   return std::nullopt;
 }
 
+// A page titled as some other document (个人简历 over a grid of 姓名 性别 民族 籍贯, a CV sent along): a line
+// above its table read surely, every character, of four Han characters or more, that is no stretch of any form's title and no 附件
+// heading. Such a page is not one of the forms, whatever its labels.
+bool titled_otherwise(const PageRead& page) {
+  for (const TextLineRead& line : page.lines) {
+    const bool sure = line.read.confidence >= sure_title_confidence && line.read.min_confidence >= sure_title_weakest;
+    if (!sure || is_annex_heading(line.read.text)) continue;
+    const std::u32string text = label_key(line.read.text);
+    const auto han = std::count_if(text.begin(), text.end(), is_han);
+    if (han >= 4 && han * 5 >= static_cast<std::ptrdiff_t>(text.size()) * 4 &&
+        title_part_score(line.read.text, form_catalogue()) < title_part_floor)
+      return true;
+  }
+  return false;
+}
+
 // A title OCR could not read: the labels found say which record form the page is, when exactly one form has all of
-// them and the page shows the opening fields (a second page has only the long texts and opinions).
+// them and the page shows the opening fields (a second page has only the long texts and opinions), and the page
+// is not titled as something else.
 std::optional<std::string> form_from_labels(const PageRead& page) {
+  if (titled_otherwise(page)) return std::nullopt;
   std::vector<std::string> found;
   for (const LabelledValue& value : page.values)
     if (!value.field.empty()) found.push_back(value.field);

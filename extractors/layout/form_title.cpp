@@ -36,7 +36,28 @@ std::optional<Round> report_round(const std::u32string& line) {
   return std::nullopt;
 }
 
+// How nearly `part` is a stretch of `title`: the fewest edits to a stretch of it one character shorter to one
+// longer, against the part's length.
+double stretch_score(const std::u32string& part, const std::u32string& title) {
+  if (part.empty()) return 0;
+  std::size_t fewest = part.size();
+  for (std::size_t start = 0; start < title.size(); ++start)
+    for (const std::size_t length : {part.size() - 1, part.size(), part.size() + 1}) {
+      if (length == 0) continue;
+      const std::u32string stretch = title.substr(start, length);
+      fewest = std::min(fewest, static_cast<std::size_t>(edit_distance(part, stretch)));
+    }
+  return 1.0 - static_cast<double>(fewest) / static_cast<double>(part.size());
+}
+
 }  // namespace
+
+double title_part_score(std::string_view text, const FormCatalogue& catalogue) {
+  const std::u32string line = label_key(text);
+  double best = 0;
+  for (const FormModel& form : catalogue.forms) best = std::max(best, stretch_score(line, label_key(form.title)));
+  return best;
+}
 
 std::optional<TitleMatch> match_form_title(std::string_view text, const FormCatalogue& catalogue) {
   const std::u32string line = label_key(text);

@@ -17,4 +17,8 @@ struct TitleMatch {
 
 std::optional<TitleMatch> match_form_title(std::string_view text, const FormCatalogue& catalogue);
 
+// How nearly `text` is a stretch of some form's title (1 = exactly; a title wrapped over two lines, 推荐审批表, is
+// a stretch of one), as the share of its characters that match. Spaces and punctuation are ignored.
+double title_part_score(std::string_view text, const FormCatalogue& catalogue);
+
 }  // namespace intake

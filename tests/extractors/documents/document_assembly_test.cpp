@@ -63,6 +63,26 @@ TEST(DocumentAssembly, AnUnreadableTitleIsRecoveredFromTheLabels) {
   EXPECT_EQ(documents[0].round, std::optional<std::string>("formal"));
 }
 
+TEST(DocumentAssembly, APageTitledAsAnotherDocumentIsNotRecoveredFromItsLabels) {
+  PageRead page = untitled(true);
+  for (const char* field : {"name", "gender", "birth", "native_place", "ethnicity"}) {
+    LabelledValue value;
+    value.field = field;
+    page.values.push_back(value);
+  }
+  // A CV sent along: 姓名 性别 出生日期 籍贯 民族 under its own title, read surely.
+  page.lines.push_back({{"个人简历", 0.97, 0.95, "line"}, {}});
+  EXPECT_EQ(assemble_documents({page}).front().form, "unknown");
+  // Our title misread (审批 read 审北) and wrapped over two lines is still ours.
+  page.lines = {{{"附件6", 0.97, 0.95, "line"}, {}},
+                {{"辽宁省政务公开工作先进个人", 0.97, 0.95, "line"}, {}},
+                {{"推荐审北表", 0.93, 0.6, "line"}, {}}};
+  EXPECT_EQ(assemble_documents({page}).front().form, "annex6");
+  // A title read unsurely says nothing: chi_sim reads a garbled one as Han characters at a mean of 0.9.
+  page.lines = {{{"已丁自以方和色放进信人必冰轧匈衣", 0.904, 0.59, "line"}, {}}};
+  EXPECT_EQ(assemble_documents({page}).front().form, "annex6");
+}
+
 TEST(DocumentAssembly, RecognisesAnnexHeadings) {
   EXPECT_TRUE(is_annex_heading("附页"));
   EXPECT_TRUE(is_annex_heading("主要事迹（附页）"));

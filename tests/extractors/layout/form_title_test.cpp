@@ -45,5 +45,13 @@ TEST(FormTitle, OtherTextIsNoTitle) {
   EXPECT_FALSE(kind_of("辽宁省政务公开工作先进推荐表"));
 }
 
+TEST(FormTitle, PartsOfTitlesAreToldFromOtherTitles) {
+  const FormCatalogue& forms = form_catalogue();
+  EXPECT_DOUBLE_EQ(title_part_score("推荐审批表", forms), 1.0);  // the second line of a wrapped title
+  EXPECT_DOUBLE_EQ(title_part_score("先进个人推荐审北表", forms), 8.0 / 9.0);
+  EXPECT_DOUBLE_EQ(title_part_score("个人简历", forms), 0.5);  // 个人 is in 先进个人, 简历 in no title
+  EXPECT_DOUBLE_EQ(title_part_score("", forms), 0.0);
+}
+
 }  // namespace
 }  // namespace intake
