@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "extractors/documents/form_support.h"
 #include "extractors/normalise/vocabulary_snap.h"
 #include "models/char_class.h"
 #include "models/utf8.h"
@@ -21,15 +22,9 @@ bool names_a_person(const ExtractedField& field) {
          (field.field == "title" && field.row_index);
 }
 
-struct NameRead {
-  std::size_t document;
-  std::size_t field;
-  std::u32string name;
-};
-
-std::map<std::string, std::vector<NameRead>> names_by_group(const std::vector<ExtractedDocument>& documents,
-                                                            const std::vector<std::string>& groups) {
-  std::map<std::string, std::vector<NameRead>> by_group;
+std::map<std::string, std::vector<FieldReading>> names_by_group(const std::vector<ExtractedDocument>& documents,
+                                                                const std::vector<std::string>& groups) {
+  std::map<std::string, std::vector<FieldReading>> by_group;
   for (std::size_t d = 0; d < documents.size() && d < groups.size(); ++d)
     for (std::size_t f = 0; f < documents[d].fields.size(); ++f) {
       const ExtractedField& field = documents[d].fields[f];
@@ -40,51 +35,31 @@ std::map<std::string, std::vector<NameRead>> names_by_group(const std::vector<Ex
   return by_group;
 }
 
-// How many forms among `names` read `name`, and whether any of them read it ok.
-struct Support {
-  std::size_t forms = 0;
-  bool ok = false;
-};
-
-Support support_of(const std::u32string& name, const std::vector<NameRead>& names,
-                   const std::vector<ExtractedDocument>& documents, const std::vector<std::string>& forms) {
-  std::vector<std::string> seen;
-  Support support;
-  for (const NameRead& read : names) {
-    if (read.name != name) continue;
-    const std::string& form = forms[read.document];
-    if (std::find(seen.begin(), seen.end(), form) == seen.end()) seen.push_back(form);
-    support.ok = support.ok || documents[read.document].fields[read.field].status == FieldStatus::ok;
-  }
-  support.forms = seen.size();
-  return support;
-}
-
 }  // namespace
 
 void settle_names_by_other_forms(std::vector<ExtractedDocument>& documents, const std::vector<std::string>& groups,
                                  const std::vector<std::string>& forms) {
   if (forms.size() < documents.size()) return;
   for (const auto& [group, names] : names_by_group(documents, groups)) {
-    std::vector<std::pair<const NameRead*, std::u32string>> settled;
-    for (const NameRead& read : names) {
+    std::vector<std::pair<const FieldReading*, std::u32string>> settled;
+    for (const FieldReading& read : names) {
       if (documents[read.document].fields[read.field].status == FieldStatus::ok) continue;
       std::vector<std::u32string> variants;
-      for (const NameRead& other : names)
-        if (other.document != read.document && other.name.size() == read.name.size() &&
-            edit_distance(other.name, read.name) == 1 &&
-            std::find(variants.begin(), variants.end(), other.name) == variants.end())
-          variants.push_back(other.name);
+      for (const FieldReading& other : names)
+        if (other.document != read.document && other.text.size() == read.text.size() &&
+            edit_distance(other.text, read.text) == 1 &&
+            std::find(variants.begin(), variants.end(), other.text) == variants.end())
+          variants.push_back(other.text);
       if (variants.size() != 1) continue;  // none, or the other documents disagree among themselves
-      const Support here = support_of(read.name, names, documents, forms);
-      const Support there = support_of(variants.front(), names, documents, forms);
+      const FormSupport here = support_of(read.text, names, documents, forms);
+      const FormSupport there = support_of(variants.front(), names, documents, forms);
       if (there.ok && there.forms > here.forms) settled.emplace_back(&read, variants.front());
     }
     // Settled after all are weighed, so that one settled name does not count for the next.
     for (const auto& [read, name] : settled) {
       ExtractedField& field = documents[read->document].fields[read->field];
       const std::string note =
-          "read as " + utf8_encode(read->name) + " here, as " + utf8_encode(name) + " on more forms";
+          "read as " + utf8_encode(read->text) + " here, as " + utf8_encode(name) + " on more forms";
       field.value = utf8_encode(name);
       field.status = FieldStatus::review;
       field.note = field.note.empty() ? note : field.note + "; " + note;
@@ -94,16 +69,16 @@ void settle_names_by_other_forms(std::vector<ExtractedDocument>& documents, cons
 
 void flag_disagreeing_names(std::vector<ExtractedDocument>& documents, const std::vector<std::string>& groups) {
   for (const auto& [group, names] : names_by_group(documents, groups))
-    for (const NameRead& read : names) {
+    for (const FieldReading& read : names) {
       ExtractedField& field = documents[read.document].fields[read.field];
       if (field.status != FieldStatus::ok) continue;
-      const auto other = std::find_if(names.begin(), names.end(), [&](const NameRead& candidate) {
-        return candidate.document != read.document && candidate.name.size() == read.name.size() &&
-               edit_distance(candidate.name, read.name) == 1;
+      const auto other = std::find_if(names.begin(), names.end(), [&](const FieldReading& candidate) {
+        return candidate.document != read.document && candidate.text.size() == read.text.size() &&
+               edit_distance(candidate.text, read.text) == 1;
       });
       if (other == names.end()) continue;
       field.status = FieldStatus::review;
-      const std::string note = "read as " + utf8_encode(other->name) + " in another document";
+      const std::string note = "read as " + utf8_encode(other->text) + " in another document";
       field.note = field.note.empty() ? note : field.note + "; " + note;
     }
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "extractors/documents/form_support.h"
 #include "extractors/normalise/vocabulary_snap.h"
 #include "models/utf8.h"
 
@@ -41,51 +42,26 @@ bool several_nominees(const std::vector<std::size_t>& members, const std::vector
   return false;
 }
 
-struct Reading {
-  std::size_t document;
-  std::size_t field;
-  std::u32string text;
-};
-
-struct Support {
-  std::size_t forms = 0;
-  bool ok = false;
-};
-
-Support support_of(const std::u32string& text, const std::vector<Reading>& readings,
-                   const std::vector<ExtractedDocument>& documents, const std::vector<std::string>& forms) {
-  std::vector<std::string_view> seen;
-  Support support;
-  for (const Reading& reading : readings) {
-    if (reading.text != text) continue;
-    const std::string& form = forms[reading.document];
-    if (std::find(seen.begin(), seen.end(), form) == seen.end()) seen.push_back(form);
-    support.ok = support.ok || documents[reading.document].fields[reading.field].status == FieldStatus::ok;
-  }
-  support.forms = seen.size();
-  return support;
-}
-
 void settle_field(std::string_view id, const std::vector<std::size_t>& members,
                   std::vector<ExtractedDocument>& documents, const std::vector<std::string>& forms) {
-  std::vector<Reading> readings;
+  std::vector<FieldReading> readings;
   for (const std::size_t d : members)
     if (const auto f = text_field(documents[d], id))
       readings.push_back({d, *f, utf8_decode(documents[d].fields[*f].value.get<std::string>())});
-  std::vector<std::pair<const Reading*, std::u32string>> settled;
-  for (const Reading& reading : readings) {
+  std::vector<std::pair<const FieldReading*, std::u32string>> settled;
+  for (const FieldReading& reading : readings) {
     if (documents[reading.document].fields[reading.field].status == FieldStatus::ok) continue;
     const int near = std::max<int>(1, static_cast<int>(reading.text.size() / 5));
     std::vector<std::u32string> variants;
-    for (const Reading& other : readings)
+    for (const FieldReading& other : readings)
       if (other.text != reading.text && edit_distance(other.text, reading.text) <= near &&
           std::find(variants.begin(), variants.end(), other.text) == variants.end())
         variants.push_back(other.text);
     // The reading most forms give among those near; when two are given by as many forms, neither.
     std::optional<std::size_t> best;
-    Support there, runner_up;
+    FormSupport there, runner_up;
     for (std::size_t v = 0; v < variants.size(); ++v) {
-      const Support support = support_of(variants[v], readings, documents, forms);
+      const FormSupport support = support_of(variants[v], readings, documents, forms);
       if (!best || support.forms > there.forms) {
         if (best) runner_up = there;
         best = v, there = support;
@@ -94,7 +70,7 @@ void settle_field(std::string_view id, const std::vector<std::size_t>& members,
       }
     }
     if (!best || there.forms == runner_up.forms) continue;
-    const Support here = support_of(reading.text, readings, documents, forms);
+    const FormSupport here = support_of(reading.text, readings, documents, forms);
     // Two forms read alike in other fonts are unlikely to share a misread; a sure read outweighs an unsure one.
     const bool more_forms = there.forms >= 2 && there.forms > here.forms;
     const bool surer = there.ok && there.forms >= here.forms;

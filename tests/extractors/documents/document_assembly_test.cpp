@@ -50,13 +50,19 @@ TEST(DocumentAssembly, NeverContinuesAcrossBatchesAndKeepsStrayPages) {
   EXPECT_EQ(documents[2].form, "unknown");
 }
 
-TEST(DocumentAssembly, AnUnreadableTitleIsRecoveredFromTheLabels) {
+// A ruled page without a title whose labels gave these fields.
+PageRead labelled(std::initializer_list<const char*> fields) {
   PageRead page = untitled(true);
-  for (const char* field : {"name", "gender", "birth", "native_place", "id_number"}) {
+  for (const char* field : fields) {
     LabelledValue value;
     value.field = field;
     page.values.push_back(value);
   }
+  return page;
+}
+
+TEST(DocumentAssembly, AnUnreadableTitleIsRecoveredFromTheLabels) {
+  const PageRead page = labelled({"name", "gender", "birth", "native_place", "id_number"});
   const auto documents = assemble_documents({page});
   ASSERT_EQ(documents.size(), 1u);
   EXPECT_EQ(documents[0].form, "annex6");  // 籍贯 and 身份证号码 are on 附件6 only
@@ -64,12 +70,7 @@ TEST(DocumentAssembly, AnUnreadableTitleIsRecoveredFromTheLabels) {
 }
 
 TEST(DocumentAssembly, APageTitledAsAnotherDocumentIsNotRecoveredFromItsLabels) {
-  PageRead page = untitled(true);
-  for (const char* field : {"name", "gender", "birth", "native_place", "ethnicity"}) {
-    LabelledValue value;
-    value.field = field;
-    page.values.push_back(value);
-  }
+  PageRead page = labelled({"name", "gender", "birth", "native_place", "ethnicity"});
   // A CV sent along: 姓名 性别 出生日期 籍贯 民族 under its own title, read surely.
   page.lines.push_back({{"个人简历", 0.97, 0.95, "line"}, {}});
   EXPECT_EQ(assemble_documents({page}).front().form, "unknown");
