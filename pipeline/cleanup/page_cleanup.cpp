@@ -153,9 +153,11 @@ CleanPage clean_page(const DecodedPage& page, const CleanupOptions& options, con
   clean.seal_mask = seals.mask;
   clean.seals = seals.seals;
 
-  if (one_bit)
+  if (one_bit) {
     cv::threshold(clean.grey, clean.binary, 127, 255, cv::THRESH_BINARY);
-  else
+    if (clean.skew_degrees != 0)
+      cv::threshold(clean.grey, clean.ruling_binary, options.one_bit_ruling_level, 255, cv::THRESH_BINARY);
+  } else
     clean.binary = binarize_sauvola(clean.grey, dpi, options.binarize);
   remove_speckles(clean.binary, &clean.grey, dpi, options.binarize.max_speck_mm2);
 

@@ -49,6 +49,11 @@ struct CleanupOptions {
   double min_skew_degrees = 0.05;
   // Cubic instead of linear interpolation for the deskew warp: slightly crisper strokes, ~2× the warp's time.
   bool cubic = false;
+  // Rulings of a deskewed 1-bit scan are looked for where the warp left it no lighter than this. Where a
+  // one-pixel ruling steps to the next column (every 170 px at 0.34°) the warp spreads it over two pixels of ~128,
+  // and the binary's cut at 127 broke every thin vertical ruling of such a page into dashes, merging its label
+  // and value columns. The binary itself keeps the cut at 127: bolder text lines run into each other.
+  int one_bit_ruling_level = 160;
 };
 
 // UprightScorer (orientation.h): scores how upright a grey text strip looks, higher = more likely upright; supplied
@@ -63,6 +68,9 @@ struct CleanPage {
   cv::Mat grey;                       // upright, deskewed, illumination-flattened, seal ink REMOVED (for OCR)
   cv::Mat binary;                     // 0 = ink, 255 = paper, from `grey`, suited to Tesseract and to line finding
   cv::Mat seal_mask;                  // 255 where seal ink was found (same size), empty when none
+  // Where table rulings are looked for, when not `binary` (empty then): on a deskewed 1-bit scan, every pixel the
+  // warp left partly inked (see one_bit_ruling_level).
+  cv::Mat ruling_binary;
   std::vector<SealMark> seals;
   cv::Mat to_original;  // 2×3 CV_64F affine: clean-page pixel → decoded-page pixel
   // Maps a clean-page box back to decoded-page pixels (bounding box of the 4 mapped corners).

@@ -132,7 +132,8 @@ class PageReading {
 
   void run() {
     // A table whose line a seal's mask took would merge the cells on both sides (see rulings_under_seals.h).
-    rulings_ = rulings_under_seals(clean_.binary, clean_.seal_mask, clean_.seals, clean_.dpi);
+    const cv::Mat& ruled = clean_.ruling_binary.empty() ? clean_.binary : clean_.ruling_binary;
+    rulings_ = rulings_under_seals(ruled, clean_.seal_mask, clean_.seals, clean_.dpi);
     tables_ = tables_from_rulings(rulings_, clean_.dpi);
     // A "table" of one cell is a frame round the text — the scanner's edges left on the page, a box drawn round a
     // report — not a form's table: the page is read as running text.

@@ -6,6 +6,7 @@
 
 #include "pipeline/cleanup/illumination.h"
 #include "pipeline/cleanup/page_cleanup.h"
+#include "pipeline/layout/table_grid.h"
 #include "synthetic_page.h"
 
 namespace intake {
@@ -89,6 +90,38 @@ TEST(Binarize, OneBitPageKeptAsIs) {
   ASSERT_GT(remove_speckles(expected, nullptr, spec.dpi, BinarizeOptions{}.max_speck_mm2), 0);
   EXPECT_EQ(cv::countNonZero(clean.binary != expected), 0);
   EXPECT_EQ(cv::countNonZero(clean.grey != expected), 0);
+}
+
+// A skewed 1-bit scan of a table ruled in one-pixel lines: deskewed, each thin ruling is still one ruling where
+// rulings are looked for. The warp spreads a one-pixel line over two pixels of mid-grey wherever it steps to the
+// next column; cut at 127, every such step was a gap, an inner ruling came out as dashes too short to be rulings,
+// and the label and value columns merged.
+TEST(Binarize, ASkewedOneBitScansThinRulingsStayWhole) {
+  const int dpi = 200;
+  cv::Mat upright(2339, 1654, CV_8UC1, cv::Scalar(255));
+  const cv::Rect table(200, 300, 1300, 1800);
+  cv::rectangle(upright, table, 0, 4);
+  for (int y = table.y + 110; y < table.br().y; y += 110)
+    cv::line(upright, {table.x, y}, {table.br().x, y}, 0, 2);
+  for (const int x : {420, 700, 1100}) cv::line(upright, {x, table.y}, {x, table.br().y - 1}, 0, 1);
+  for (int y = table.y + 40; y < table.br().y; y += 110)  // a line of glyph-sized marks in each row
+    for (int x = 450; x < 1050; x += 40) cv::rectangle(upright, cv::Rect(x, y, 26, 28), 0, 3);
+  cv::Mat scan;
+  const cv::Matx23d skew = cv::getRotationMatrix2D(cv::Point2f(827, 1170), 0.34, 1.0);
+  cv::warpAffine(upright, scan, skew, upright.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, 255);
+  const CleanPage clean = clean_page({1, scan, dpi, DpiSource::file, ColourMode::bw});
+  ASSERT_NEAR(std::abs(clean.skew_degrees), 0.34, 0.05);
+  ASSERT_FALSE(clean.ruling_binary.empty());
+  const PageRulings rulings = find_rulings(clean.ruling_binary, dpi);
+  // Whole vertical rulings: runs of columns each holding nearly the table's height of ruling.
+  int whole = 0;
+  bool in_ruling = false;
+  for (int x = 0; x < rulings.vertical.cols; ++x) {
+    const bool tall = cv::countNonZero(rulings.vertical.col(x)) > 0.6 * table.height;
+    whole += tall && !in_ruling;
+    in_ruling = tall;
+  }
+  EXPECT_EQ(whole, 5) << "the two borders and three one-pixel rulings";
 }
 
 }  // namespace
