@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "models/utf8.h"
+
 namespace intake {
 
 FormSupport support_of(const std::u32string& text, const std::vector<FieldReading>& readings,
@@ -17,6 +19,16 @@ FormSupport support_of(const std::u32string& text, const std::vector<FieldReadin
   }
   support.forms = seen.size();
   return support;
+}
+
+void settle_reading(std::vector<ExtractedDocument>& documents, const FieldReading& reading, const std::u32string& text,
+                    std::string_view where) {
+  ExtractedField& field = documents[reading.document].fields[reading.field];
+  const std::string note = "read as " + utf8_encode(reading.text) + " here, as " + utf8_encode(text) + " " +
+                           std::string(where);
+  field.value = utf8_encode(text);
+  field.status = FieldStatus::review;
+  field.note = field.note.empty() ? note : field.note + "; " + note;
 }
 
 }  // namespace intake

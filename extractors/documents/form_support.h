@@ -4,6 +4,7 @@
 // character alike in every copy.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/documents/document_fields.h"
@@ -25,5 +26,9 @@ struct FormSupport {
 // `forms[i]`: document i's form.
 FormSupport support_of(const std::u32string& text, const std::vector<FieldReading>& readings,
                        const std::vector<ExtractedDocument>& documents, const std::vector<std::string>& forms);
+
+// The reading's field takes `text`, which other forms give, for review, noted "read as … here, as `text` `where`".
+void settle_reading(std::vector<ExtractedDocument>& documents, const FieldReading& reading, const std::u32string& text,
+                    std::string_view where);
 
 }  // namespace intake

@@ -56,14 +56,7 @@ void settle_names_by_other_forms(std::vector<ExtractedDocument>& documents, cons
       if (there.ok && there.forms > here.forms) settled.emplace_back(&read, variants.front());
     }
     // Settled after all are weighed, so that one settled name does not count for the next.
-    for (const auto& [read, name] : settled) {
-      ExtractedField& field = documents[read->document].fields[read->field];
-      const std::string note =
-          "read as " + utf8_encode(read->text) + " here, as " + utf8_encode(name) + " on more forms";
-      field.value = utf8_encode(name);
-      field.status = FieldStatus::review;
-      field.note = field.note.empty() ? note : field.note + "; " + note;
-    }
+    for (const auto& [read, name] : settled) settle_reading(documents, *read, name, "on more forms");
   }
 }
 

@@ -77,14 +77,8 @@ void settle_field(std::string_view id, const std::vector<std::size_t>& members,
     if (more_forms || surer) settled.emplace_back(&reading, variants[*best]);
   }
   // Settled after all are weighed, so that one settled value does not count for the next.
-  for (const auto& [reading, text] : settled) {
-    ExtractedField& field = documents[reading->document].fields[reading->field];
-    const std::string note =
-        "read as " + utf8_encode(reading->text) + " here, as " + utf8_encode(text) + " on more of the nominee's forms";
-    field.value = utf8_encode(text);
-    field.status = FieldStatus::review;
-    field.note = field.note.empty() ? note : field.note + "; " + note;
-  }
+  for (const auto& [reading, text] : settled)
+    settle_reading(documents, *reading, text, "on more of the nominee's forms");
 }
 
 }  // namespace

@@ -105,36 +105,33 @@ TEST(DecideOpinion, ADateOutsideTheCampaignIsReview) {
   EXPECT_EQ(decision.note, "dated outside the campaign, 2025-12-11 to 2026-01-12");
 }
 
+// An opinion box read as `box`, its date line as `line`, and the line again by the digit model as `digits`.
+ValueDecision dated_opinion(const std::string& box, const std::string& line, const std::string& digits) {
+  return decide_opinion({read(box, 0.99), read(line, 0.98, "line"), read(digits, 0.97, "date")}, true);
+}
+
 TEST(DecideOpinion, AMisreadYearGivesWayToTheLineReadInsideTheCampaign) {
   // The box and its line read 2028 (the seal's star on the 6); the digit model read the line 2026.
-  const auto decision = decide_opinion({read("同意推荐。\n2028年1月9日", 0.99), read("2028年1月9日", 0.98, "line"),
-                                        read("2026年1月9日", 0.97, "date")},
-                                       true);
+  const auto decision = dated_opinion("同意推荐。\n2028年1月9日", "2028年1月9日", "2026年1月9日");
   EXPECT_EQ(decision.status, FieldStatus::review);
   EXPECT_EQ(decision.value["date"], "2026-01-09");
   EXPECT_EQ(decision.note,
             "read as 2028-01-09, dated outside the campaign, 2025-12-11 to 2026-01-12; the date line read alone gives "
             "2026-01-09");
   // Two days of the campaign among the line's reads: neither is taken.
-  const auto torn = decide_opinion({read("同意推荐。\n2026年3月9日", 0.99), read("2026年1月9日", 0.98, "line"),
-                                    read("2026年1月8日", 0.97, "date")},
-                                   true);
+  const auto torn = dated_opinion("同意推荐。\n2026年3月9日", "2026年1月9日", "2026年1月8日");
   EXPECT_EQ(torn.status, FieldStatus::review);
   EXPECT_EQ(torn.value["date"], "2026-03-09");
 }
 
 TEST(DecideOpinion, AYearOffTheCampaignInEveryReadIsTheCampaignDayTheyComeNearestTo) {
-  const auto decision = decide_opinion({read("同意推荐。\n2023年12月31日", 0.99),
-                                        read("2023年12月31日", 0.98, "line"), read("2023年12月31日", 0.97, "date")},
-                                       true);
+  const auto decision = dated_opinion("同意推荐。\n2023年12月31日", "2023年12月31日", "2023年12月31日");
   EXPECT_EQ(decision.status, FieldStatus::review);
   EXPECT_EQ(decision.value["date"], "2025-12-31");
   EXPECT_EQ(decision.note, "read as 2023-12-31, dated outside the campaign, 2025-12-11 to 2026-01-12; " +
                                std::string(nearest_date_note));
   // A date as far from every campaign day as from the next stays as read.
-  const auto far = decide_opinion({read("同意。\n2026年3月1日", 0.98), read("2026年3月1日", 0.98, "line"),
-                                   read("2026年3月1日", 0.97, "date")},
-                                  true);
+  const auto far = dated_opinion("同意。\n2026年3月1日", "2026年3月1日", "2026年3月1日");
   EXPECT_EQ(far.value["date"], "2026-03-01");
 }
 
