@@ -50,8 +50,8 @@ std::optional<PageRole> role_in(const AssembledDocument& open, const PageRead& p
 }
 
 // A page titled as some other document (个人简历 over a grid of 姓名 性别 民族 籍贯, a CV sent along): a line
-// above its table read surely, every character, of four Han characters or more, that is no stretch of any form's title and no 附件
-// heading. Such a page is not one of the forms, whatever its labels.
+// above its table read surely, every character, of four Han characters or more, that is no stretch of any form's
+// title and no 附页 heading. Such a page is not one of the forms, whatever its labels.
 bool titled_otherwise(const PageRead& page) {
   for (const TextLineRead& line : page.lines) {
     const bool sure = line.read.confidence >= sure_title_confidence && line.read.min_confidence >= sure_title_weakest;

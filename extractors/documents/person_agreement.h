@@ -15,8 +15,9 @@ namespace intake {
 // (their names, both ok, more than a character apart) identify no one, and are left alone. A value of such a form
 // that is not ok (unit_and_title, rank, political_status) takes the reading near it (a fifth of its characters at
 // most) that the most of the nominee's *forms* give, when more forms give it than any other near reading and than
-// the value itself — two at least, or as many as the value and one of them ok: for review, with a note. The copies of one form are one voice: one font misreads a character alike in all of them. A value
-// that was not read (null) is not filled in: the paper may have left it blank. `forms[i]`: document i's form.
+// the value itself — two at least, or as many as the value and one of them ok: for review, with a note. The
+// copies of one form are one voice: one font misreads a character alike in all of them. A value that was not
+// read (null) is not filled in: the paper may have left it blank. `forms[i]`: document i's form.
 void settle_person_fields_by_other_forms(std::vector<ExtractedDocument>& documents,
                                          const std::vector<std::string>& groups, const std::vector<std::string>& forms);
 
