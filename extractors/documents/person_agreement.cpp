@@ -58,23 +58,19 @@ void settle_field(std::string_view id, const std::vector<std::size_t>& members,
           std::find(variants.begin(), variants.end(), other.text) == variants.end())
         variants.push_back(other.text);
     // The reading most forms give among those near; when two are given by as many forms, neither.
-    std::optional<std::size_t> best;
-    FormSupport there, runner_up;
-    for (std::size_t v = 0; v < variants.size(); ++v) {
-      const FormSupport support = support_of(variants[v], readings, documents, forms);
-      if (!best || support.forms > there.forms) {
-        if (best) runner_up = there;
-        best = v, there = support;
-      } else if (support.forms > runner_up.forms) {
-        runner_up = support;
-      }
-    }
-    if (!best || there.forms == runner_up.forms) continue;
+    std::vector<FormSupport> supports;
+    for (const std::u32string& variant : variants) supports.push_back(support_of(variant, readings, documents, forms));
+    const auto fewer = [](const FormSupport& a, const FormSupport& b) { return a.forms < b.forms; };
+    const auto best = std::max_element(supports.begin(), supports.end(), fewer);
+    const auto as_many = [&](const FormSupport& other) { return other.forms == best->forms; };
+    if (best == supports.end() || std::count_if(supports.begin(), supports.end(), as_many) > 1) continue;
+    const FormSupport& there = *best;
+    const std::u32string& reading_there = variants[static_cast<std::size_t>(best - supports.begin())];
     const FormSupport here = support_of(reading.text, readings, documents, forms);
     // Two forms read alike in other fonts are unlikely to share a misread; a sure read outweighs an unsure one.
     const bool more_forms = there.forms >= 2 && there.forms > here.forms;
     const bool surer = there.ok && there.forms >= here.forms;
-    if (more_forms || surer) settled.emplace_back(&reading, variants[*best]);
+    if (more_forms || surer) settled.emplace_back(&reading, reading_there);
   }
   // Settled after all are weighed, so that one settled value does not count for the next.
   for (const auto& [reading, text] : settled)
