@@ -32,12 +32,23 @@ bool is_numeral(char32_t c) {
   return is_ascii_digit(c) || std::u32string_view(U"〇一二三四五六七八九十").find(c) != std::u32string_view::npos;
 }
 
-// The read's date characters, with the zero's lookalikes as 〇.
-std::u32string date_characters(std::string_view read) {
+// Where the read has a gap or other marks between two date characters: a glyph hidden there leaves one.
+constexpr char32_t gap = U' ';
+
+// The read's date characters, with the zero's lookalikes as 〇; with `gaps`, a gap between two of them wherever the
+// read has anything else (a space, the star read as a sign or a character).
+std::u32string date_characters(std::string_view read, bool gaps = false) {
   std::u32string kept;
+  bool apart = false;
   for (char32_t c : utf8_decode(read)) {
     if (c == U'○' || c == U'◯' || c == U'零') c = U'〇';
-    if (is_mark(c) || is_numeral(c)) kept.push_back(c);
+    if (is_mark(c) || is_numeral(c)) {
+      if (gaps && apart && !kept.empty()) kept.push_back(gap);
+      kept.push_back(c);
+      apart = false;
+    } else {
+      apart = true;
+    }
   }
   return kept;
 }
@@ -59,23 +70,28 @@ std::vector<std::u32string> printed_forms(const year_month_day& date) {
 
 // Whether `seen` is `printed` with runs of 1–4 characters taken out: at most two inside the date, and one at
 // either end besides (the ends lie on the ring, where digits and 日 go with the lettering they touch). A run is
-// followed by a kept character or the end, so two adjacent runs never pass for one longer run.
-bool seen_with_runs_hidden(std::u32string_view seen, std::u32string_view printed, int inner_runs) {
+// followed by a kept character or the end, so two adjacent runs never pass for one longer run. When `seen` holds
+// gaps (date_characters), a run inside the date must lie at one; gaps elsewhere are spacing.
+bool seen_with_runs_hidden(std::u32string_view seen, std::u32string_view printed, int inner_runs, bool gaps) {
+  const bool at_gap = !seen.empty() && seen.front() == gap;
+  if (at_gap) seen.remove_prefix(1);
   if (seen.empty()) return printed.size() <= longest_hidden_run;  // the last run, at the end
   if (printed.empty()) return false;
-  if (seen.front() == printed.front() && seen_with_runs_hidden(seen.substr(1), printed.substr(1), inner_runs))
+  if (seen.front() == printed.front() &&
+      seen_with_runs_hidden(seen.substr(1), printed.substr(1), inner_runs, gaps))
     return true;
-  if (inner_runs == 0) return false;
+  if (inner_runs == 0 || (gaps && !at_gap)) return false;
   for (std::size_t length = 1; length <= longest_hidden_run && length < printed.size(); ++length)
     if (printed[length] == seen.front() &&
-        seen_with_runs_hidden(seen.substr(1), printed.substr(length + 1), inner_runs - 1))
+        seen_with_runs_hidden(seen.substr(1), printed.substr(length + 1), inner_runs - 1, gaps))
       return true;
   return false;
 }
 
-bool seen_in(std::u32string_view seen, std::u32string_view printed) {
+// With `gaps`, `seen` holds them (date_characters) and the hidden runs inside the date lie at them.
+bool seen_in(std::u32string_view seen, std::u32string_view printed, bool gaps) {
   for (std::size_t lead = 0; lead <= longest_hidden_run && lead < printed.size(); ++lead)
-    if (seen_with_runs_hidden(seen, printed.substr(lead), most_hidden_runs)) return true;
+    if (seen_with_runs_hidden(seen, printed.substr(lead), most_hidden_runs, gaps)) return true;
   return false;
 }
 
@@ -174,18 +190,25 @@ bool reads_as_date(std::string_view read) {
 std::optional<year_month_day> date_under_seal(std::string_view read, const DateWindow& window) {
   const std::u32string seen = date_characters(read);
   if (!holds_date_part(seen)) return std::nullopt;
-  std::optional<year_month_day> found;
+  const std::u32string seen_with_gaps = date_characters(read, true);
+  std::vector<year_month_day> fitting, fitting_at_gaps;
   const std::chrono::sys_days last{window.last};
   for (std::chrono::sys_days day{window.first}; day <= last; day += std::chrono::days{1}) {
     const year_month_day date{day};
-    bool fits = false;
-    for (const std::u32string& printed : printed_forms(date))
-      fits = fits || seen_in(seen, printed);
-    if (!fits) continue;
-    if (found) return std::nullopt;  // two days of the campaign read alike: the hidden part decides, and is hidden
-    found = date;
+    const std::vector<std::u32string> forms = printed_forms(date);
+    const auto fits = [&](const std::u32string& characters, bool gaps) {
+      return std::any_of(forms.begin(), forms.end(),
+                         [&](const std::u32string& printed) { return seen_in(characters, printed, gaps); });
+    };
+    if (!fits(seen, false)) continue;
+    fitting.push_back(date);
+    if (fits(seen_with_gaps, true)) fitting_at_gaps.push_back(date);
   }
-  return found;
+  if (fitting.size() == 1) return fitting.front();
+  // Two days of the campaign read alike (2026 12日: 2026年1月12日 or 2026年1月2日) unless the read shows where the
+  // glyphs went: OCR leaves a gap where the star hid one. Only the first has its hidden runs at the read's gap.
+  if (fitting_at_gaps.size() == 1) return fitting_at_gaps.front();
+  return std::nullopt;
 }
 
 bool reads_as_words(std::string_view read) {

@@ -59,6 +59,17 @@ TEST(DateUnderSeal, NothingWhenTheHiddenPartDecides) {
   EXPECT_EQ(completed("同意推荐。"), "none");
 }
 
+TEST(DateUnderSeal, TheGapShowsWhereTheGlyphsWent) {
+  // 2026年[★1月]12日 read 2026 12日: 2026年1[月]2日 fits as well with 年 and 月 hidden, but those would have left
+  // gaps either side of the 1, and the read has one gap, between 2026 and 12.
+  EXPECT_EQ(completed("2026 12日，"), "2026-1-12");
+  EXPECT_EQ(completed("2 1月12日"), "2026-1-12");  // 2[026年]1月12日; 2025年12月…: no 2 before 1月
+  // Without a gap the hidden part still decides.
+  EXPECT_EQ(completed("202612日"), "none");
+  // Two gaps, each where one of two days hides a run: no telling.
+  EXPECT_EQ(completed("2026 1 2日"), "none");
+}
+
 TEST(DateUnderSeal, NothingOutsideTheCampaign) {
   EXPECT_EQ(completed("2026年3月9日"), "none");
   EXPECT_EQ(completed("2024年5日"), "none");
