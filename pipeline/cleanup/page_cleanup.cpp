@@ -144,6 +144,14 @@ CleanPage clean_page(const DecodedPage& page, const CleanupOptions& options, con
   }
   if (any_bands) clean.grey.setTo(255, borders_in_clean_page(bands, scan.factor, to_original, clean.grey.size()));
 
+  // A 1-bit page is binary already: its specks go before the ring search, where they ink the circles beside a
+  // faint seal's dashed ring almost as much as the ring. Other pages are binarised once their seals are faded.
+  if (one_bit) {
+    cv::threshold(clean.grey, clean.binary, 127, 255, cv::THRESH_BINARY);
+    if (clean.skew_degrees != 0)
+      cv::threshold(clean.grey, clean.ruling_binary, options.one_bit_ruling_level, 255, cv::THRESH_BINARY);
+    remove_speckles(clean.binary, &clean.grey, dpi, options.binarize.max_speck_mm2);
+  }
   SealFinding seals;
   if (colour) seals = lift_red_seals(page.image, red_regions, geometry.to_clean, paper, dpi, options.seal, clean.grey);
   if (seals.seals.empty() && (!colour || options.seal.rings_without_colour)) {
@@ -152,14 +160,10 @@ CleanPage clean_page(const DecodedPage& page, const CleanupOptions& options, con
   }
   clean.seal_mask = seals.mask;
   clean.seals = seals.seals;
-
-  if (one_bit) {
-    cv::threshold(clean.grey, clean.binary, 127, 255, cv::THRESH_BINARY);
-    if (clean.skew_degrees != 0)
-      cv::threshold(clean.grey, clean.ruling_binary, options.one_bit_ruling_level, 255, cv::THRESH_BINARY);
-  } else
+  if (!one_bit) {
     clean.binary = binarize_sauvola(clean.grey, dpi, options.binarize);
-  remove_speckles(clean.binary, &clean.grey, dpi, options.binarize.max_speck_mm2);
+    remove_speckles(clean.binary, &clean.grey, dpi, options.binarize.max_speck_mm2);
+  }
 
   clean.blank = clean.seals.empty() && assess_blank(clean.grey, dpi, options.blank).blank;
   return clean;

@@ -129,7 +129,8 @@ SealFinding find_seal_rings(const cv::Mat& grey, double dpi, bool one_bit, const
     for (const Ring& ring : rings) known |= cv::norm(ring.circle.centre - guess.centre) < ring.circle.radius;
     // Most candidates sit in tables and text: a coarse look at the guessed centre (radii ±2.5 mm, 2 px apart, a
     // wide sampling band) rejects them before the fine search.
-    if (known || best_radius(ink, guess.centre, guess.radius, 2.5 * mm).coverage < options.min_faint_ring_coverage)
+    if (known ||
+        best_radius(ink, guess.centre, guess.radius, 2.5 * mm).coverage < options.min_candidate_ring_coverage)
       continue;
     const Ring ring = best_ring_near(ink, guess, mm);
     const double diameter_mm = (2 * ring.circle.radius + ring.stroke) / mm;

@@ -51,7 +51,7 @@ struct SealOptions {
   // Reduced grey darker than this is ink for the ring test (flattened paper is 255, grey seal ink ~100–200).
   int ring_ink_level = 215;
   // Hough accumulator threshold: candidates only, each one is verified; lower finds fainter rings, costs time.
-  int hough_votes = 25;
+  int hough_votes = 20;
   // Share of the circumference that must be inked ...
   double min_shape_ring_coverage = 0.75;
   // ... and by how much more than 2 mm inside and outside it: a ring, not a patch of dense text.
@@ -60,6 +60,10 @@ struct SealOptions {
   // inside and outside it are almost bare (seals measured ≤ 0.14 there, circles through text ≥ 0.2) and it is
   // inked this much more than they are.
   double min_faint_ring_coverage = 0.4;
+  // A Hough candidate is looked at closely when its circle at the guessed centre is inked this much. A faint ring's
+  // guessed centre is a pixel or two off (at 75 dpi), which halves the dashes a circle meets: a 1-bit seal inked
+  // 0.64 round its true circle measured 0.39 at the guess.
+  double min_candidate_ring_coverage = 0.3;
   double max_faint_ring_beside = 0.15;
   double min_faint_ring_contrast = 0.28;
   // On grey scans, seal ink lies between these levels of the flattened page: lighter than black text and its

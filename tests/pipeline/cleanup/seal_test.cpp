@@ -204,6 +204,58 @@ TEST_P(SealShape, OneBitScanRingFoundWithoutColour) {
   }
 }
 
+// A faintly stamped seal on a 200 dpi 1-bit scan, in an opinion box: its ring is dashes round two fifths of its
+// circumference, with a table ruling across it, the date's glyphs over its middle and a few strokes of its
+// lettering. Hough's evidence for such a ring is thin, and its centre a pixel or two off at the search's 75 dpi.
+cv::Mat faint_seal_page(int dpi, unsigned seed, cv::Point2d& centre, double& radius) {
+  cv::RNG rng(seed);
+  const double mm = dpi / 25.4;
+  const int thin = std::max(1, static_cast<int>(0.3 * mm));
+  cv::Mat page(cv::Size(static_cast<int>(210 * mm), static_cast<int>(297 * mm)), CV_8UC1, cv::Scalar(255));
+  centre = {140 * mm, 200 * mm};
+  radius = 20 * mm;
+  const cv::Point c(centre);
+  const int ruling_y = cvRound(centre.y + 0.45 * radius);
+  cv::line(page, {cvRound(10 * mm), ruling_y}, {cvRound(200 * mm), ruling_y}, 0, thin);
+  cv::line(page, {cvRound(40 * mm), cvRound(150 * mm)}, {cvRound(40 * mm), cvRound(280 * mm)}, 0, thin);
+  const int ring_radius = static_cast<int>(radius - 0.5 * mm), stroke = static_cast<int>(0.7 * mm);
+  for (double a = rng.uniform(0.0, 10.0); a < 360;) {
+    const double dash = rng.uniform(3.6, 8.4), gap = rng.uniform(6.6, 15.4);
+    cv::ellipse(page, c, {ring_radius, ring_radius}, 0, a, a + dash, 0, stroke);
+    a += dash + gap;
+  }
+  for (int i = 0; i < 9; ++i) {
+    const cv::Point corner(cvRound(centre.x - 0.8 * radius + i * 4.2 * mm), cvRound(centre.y + 0.1 * radius));
+    const cv::Rect glyph(corner, cv::Size(static_cast<int>(3.2 * mm), static_cast<int>(3.6 * mm)));
+    cv::rectangle(page, glyph, 0, thin);
+    cv::line(page, {glyph.x, glyph.y + glyph.height / 2}, {glyph.x + glyph.width, glyph.y + glyph.height / 2}, 0, thin);
+  }
+  for (int i = 0; i < 8; ++i) {
+    const double a = (210 + i * 16) * CV_PI / 180;
+    const cv::Point p(cvRound(centre.x + 0.7 * radius * std::cos(a)), cvRound(centre.y + 0.7 * radius * std::sin(a)));
+    cv::line(page, p, p + cv::Point(rng.uniform(-8, 8), rng.uniform(4, 12)), 0, thin);
+  }
+  return page;
+}
+
+TEST(SealFaint, DashedOneBitRingsInOpinionBoxesFound) {
+  // The earlier search (25 Hough votes; a candidate looked at closely only when inked 0.4 round its guessed
+  // centre) found none of these eight; seven are found now. No other ring is.
+  int found_seals = 0;
+  for (unsigned seed = 1; seed <= 8; ++seed) {
+    cv::Point2d centre;
+    double radius = 0;
+    const cv::Mat page = faint_seal_page(200, seed, centre, radius);
+    const SealFinding found = find_seal_rings(page, 200, true);
+    ASSERT_LE(found.seals.size(), 1u) << "seed " << seed;
+    if (found.seals.empty()) continue;
+    ++found_seals;
+    EXPECT_LT(cv::norm(cv::Point2d(found.seals[0].centre) - centre), 2 * 200 / 25.4) << "seed " << seed;
+    EXPECT_NEAR(found.seals[0].radius, radius, 0.1 * radius) << "seed " << seed;
+  }
+  EXPECT_GE(found_seals, 6);
+}
+
 // Tables, text and title make no ring.
 TEST_P(SealShape, NoSealNoRing) {
   for (unsigned seed : {7u, 8u}) {
