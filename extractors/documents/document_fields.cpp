@@ -169,8 +169,12 @@ class RecordExtraction {
         }
         const FieldModel* model = form_.field(value.field);
         if (!model || found_.contains(value.field)) continue;
-        // A value paired by its own form (an ID number, a rank) when its label was read past recognising.
-        found_[value.field] = Found{index, &value, {}, value.named_by_value ? "the value's form names the field" : ""};
+        // A value paired by its own form (an ID number, a rank) or by its place among the labels found, when its
+        // label was read past recognising.
+        const char* unlabelled = value.named_by_value   ? "the value's form names the field"
+                                 : value.named_by_place ? "its place among the form's labels names the field"
+                                                        : "";
+        found_[value.field] = Found{index, &value, {}, unlabelled};
         if (model->type == "long_text") last_long = value.field;
       }
     }

@@ -34,6 +34,7 @@ struct LabelledValue {
   bool continued = false;           // a value cell with an empty label at the top of a page: text carried over
   bool inline_value = false;        // the value shared the label's cell (姓名：王晓梅)
   bool named_by_value = false;      // the label was not read: the value's own form names the field (an ID number)
+  bool named_by_place = false;      // the label was not read: its place between the labels found names the field
 };
 
 // One cell of a column table (附件4, 附件9).
@@ -96,7 +97,7 @@ TextRead join_reads(const std::vector<TextRead>& parts);
 // Every member reads back with its default when absent, so stored reads stay readable when members are added.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TextRead, text, confidence, min_confidence, mode)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LabelledValue, field, label, reads, box, page, sealed, continued,
-                                                inline_value, named_by_value)
+                                                inline_value, named_by_value, named_by_place)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TableCellRead, column, reads, box)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TableRowRead, cells)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ColumnTableRead, header, rows, page)

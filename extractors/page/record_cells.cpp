@@ -220,4 +220,44 @@ std::vector<LabelledCell> pair_values_by_their_form(const std::vector<CellText>&
   return found;
 }
 
+std::vector<LabelledCell> pair_values_by_their_place(const std::vector<CellText>& cells,
+                                                     const std::vector<LabelledCell>& pairs,
+                                                     const std::vector<FieldModel>& fields) {
+  std::vector<const LabelledCell*> found(fields.size(), nullptr);
+  std::vector<bool> paired(cells.size(), false);
+  for (const LabelledCell& pair : pairs) {
+    paired[pair.label_cell] = true;
+    if (pair.value_cell) paired[*pair.value_cell] = true;
+    for (std::size_t k = 0; k < fields.size(); ++k)
+      if (fields[k].id == pair.field->id) found[k] = &pair;
+  }
+  std::vector<LabelledCell> named;
+  for (std::size_t first = 1; first + 1 < fields.size(); ++first) {
+    if (found[first] || !found[first - 1]) continue;
+    std::size_t end = first;  // one past the run of missing fields
+    while (end < fields.size() && !found[end]) ++end;
+    if (end == fields.size()) break;
+    const LabelledCell& before = *found[first - 1];
+    const LabelledCell& after = *found[end];
+    // The cells between the two found labels' own cells: a shared value cell (value_region) has no place of its own.
+    if (before.value_region || after.value_region) continue;
+    const std::size_t from = before.value_cell.value_or(before.label_cell) + 1;
+    const std::size_t run = end - first;
+    if (after.label_cell < from || after.label_cell - from != 2 * run) continue;
+    std::vector<LabelledCell> run_pairs;
+    for (std::size_t k = 0; k < run; ++k) {
+      const std::size_t label = from + 2 * k, value = label + 1;
+      if (paired[label] || paired[value] || cell_to_the_right(cells, label) != value ||
+          is_label_text(cells[label].text, fields) || is_label_text(cells[value].text, fields))
+        break;
+      LabelledCell pair{&fields[first + k], label, value, cells[label].text};
+      pair.named_by_place = true;
+      run_pairs.push_back(std::move(pair));
+    }
+    if (run_pairs.size() == run) named.insert(named.end(), run_pairs.begin(), run_pairs.end());
+    first = end;
+  }
+  return named;
+}
+
 }  // namespace intake

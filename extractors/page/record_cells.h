@@ -28,6 +28,7 @@ struct LabelledCell {
   // label's part of it, the cell cut to the label's own rows.
   std::optional<cv::Rect> value_region;
   bool named_by_value = false;  // paired by the value's own form, its label never read (pair_values_by_their_form)
+  bool named_by_place = false;  // paired by its place among the found labels, its label never read
 };
 
 // `cells` in reading order. A label's value is the nearest cell to its right on the same line that is not itself a
@@ -64,6 +65,16 @@ const FieldModel* label_from_reads(const LabelCandidate& candidate, const std::s
 std::vector<LabelledCell> pair_values_by_their_form(const std::vector<CellText>& cells,
                                                     const std::vector<LabelledCell>& pairs,
                                                     const std::vector<FieldModel>& fields);
+
+// Values whose labels were never read (a faint scan) and whose form does not name them (a native place is any
+// text): a form prints its labels in the order of its model (`fields`, FORMS.md), each with its value to its right.
+// A run of fields with no label found, between two fields that were found, is named by the cells between those
+// two when they are exactly one unpaired label and value for each, in order, side by side on a line (民族 汉族
+// [壬玫 辽宁本滩] 政治面貌: 籍贯). Rows and columns may move in a form filled in Word; its labels' order does not.
+// Only for a page whose title gave its form. The caller sends each such value to review.
+std::vector<LabelledCell> pair_values_by_their_place(const std::vector<CellText>& cells,
+                                                     const std::vector<LabelledCell>& pairs,
+                                                     const std::vector<FieldModel>& fields);
 
 // Is this cell's text a label of one of `fields`? Used to tell a header row of column labels from data.
 bool is_label_text(const std::string& text, const std::vector<FieldModel>& fields);

@@ -573,12 +573,17 @@ class PageReading {
     if (!text_layer_) {
       const std::vector<LabelledCell> by_form = pair_values_by_their_form(cells, pairs, fields);
       pairs.insert(pairs.end(), by_form.begin(), by_form.end());
+      if (known_form) {
+        const std::vector<LabelledCell> by_place = pair_values_by_their_place(cells, pairs, fields);
+        pairs.insert(pairs.end(), by_place.begin(), by_place.end());
+      }
     }
     for (const LabelledCell& pair : pairs) {
       LabelledValue value;
       value.field = pair.field->id;
       value.label = pair.label;
       value.named_by_value = pair.named_by_value;
+      value.named_by_place = pair.named_by_place;
       value.page = out_.page;
       if (pair.value_region) {
         const cv::Rect box = *pair.value_region;

@@ -152,6 +152,62 @@ TEST(RecordCells, AValueWhoseFormNamesItsFieldIsPairedWhenItsLabelWasNotRead) {
   EXPECT_EQ(one[0].field->id, "id_number");
 }
 
+TEST(RecordCells, AValueBetweenTwoFoundLabelsIsNamedByItsPlace) {
+  // A heavy 1-bit scan: 籍贯 read 壬玫 and 推荐单位意见 read 推保音信意用. A native place is any text and an opinion
+  // any sentence, so neither value names its field; each lies alone between its neighbours in the form's order.
+  const std::vector<CellText> cells{
+      {{0, 0, 100, 40}, "民族"},          {{100, 0, 100, 40}, "汉族"},
+      {{200, 0, 100, 40}, "壬玫"},        {{300, 0, 100, 40}, "辽宁本滩"},
+      {{400, 0, 100, 40}, "政治面貌"},    {{500, 0, 100, 40}, "中共党员"},
+      {{0, 40, 100, 80}, "主要事迹"},     {{100, 40, 500, 80}, "详见附页"},
+      {{0, 120, 100, 80}, "推保音信意\n用"}, {{100, 120, 500, 80}, "经集体研究，同意推荐"},
+      {{0, 200, 100, 80}, "市主管部门意见"}, {{100, 200, 500, 80}, "经审核，情况属实，同意推荐。"},
+  };
+  const auto pairs = pair_labels_with_values(cells, annex6_fields());
+  ASSERT_EQ(pairs.size(), 4u);
+  const auto by_place = pair_values_by_their_place(cells, pairs, annex6_fields());
+  ASSERT_EQ(by_place.size(), 2u);
+  EXPECT_EQ(by_place[0].field->id, "native_place");
+  EXPECT_EQ(by_place[0].label_cell, 2u);
+  EXPECT_EQ(by_place[0].value_cell, std::optional<std::size_t>(3));
+  EXPECT_TRUE(by_place[0].named_by_place);
+  EXPECT_EQ(by_place[1].field->id, "recommender_opinion");
+  EXPECT_EQ(by_place[1].value_cell, std::optional<std::size_t>(9));
+
+  // Two unread in a row between found neighbours (政治面貌 read 攻沾, and 参加工作时间 found after it): each in order.
+  std::vector<CellText> two(cells.begin(), cells.begin() + 6);
+  two[4].text = "攻沾";
+  two.push_back({{0, 40, 100, 40}, "参加工作时间"});
+  two.push_back({{100, 40, 100, 40}, "2011年12月"});
+  const auto two_named = pair_values_by_their_place(two, pair_labels_with_values(two, annex6_fields()), annex6_fields());
+  ASSERT_EQ(two_named.size(), 2u);
+  EXPECT_EQ(two_named[0].field->id, "native_place");
+  EXPECT_EQ(two_named[1].field->id, "political_status");
+  EXPECT_EQ(two_named[1].value_cell, std::optional<std::size_t>(5));
+
+  // A cell more between the neighbours (a photo box) or a value below its label rather than beside it: no place.
+  std::vector<CellText> crowded = cells;
+  crowded.insert(crowded.begin() + 2, CellText{{200, 0, 1, 40}, ""});
+  const auto crowded_pairs = pair_labels_with_values(crowded, annex6_fields());
+  const auto crowded_named = pair_values_by_their_place(crowded, crowded_pairs, annex6_fields());
+  ASSERT_EQ(crowded_named.size(), 1u);
+  EXPECT_EQ(crowded_named[0].field->id, "recommender_opinion");
+  std::vector<CellText> stacked = cells;
+  stacked[3].box = {200, 40, 100, 40};
+  EXPECT_EQ(pair_values_by_their_place(stacked, pair_labels_with_values(stacked, annex6_fields()), annex6_fields())
+                .front()
+                .field->id,
+            "recommender_opinion");
+
+  // Found labels that are not neighbours in the form's order leave what lies between them unnamed.
+  std::vector<CellText> apart = cells;
+  apart[4].text = "学历";  // 籍贯 and 政治面貌 and 参加工作时间 all missing: three fields, one pair of cells
+  const auto apart_named =
+      pair_values_by_their_place(apart, pair_labels_with_values(apart, annex6_fields()), annex6_fields());
+  ASSERT_EQ(apart_named.size(), 1u);
+  EXPECT_EQ(apart_named[0].field->id, "recommender_opinion");
+}
+
 TEST(RecordCells, TwoReadsNearOneLongLabelMakeItThatLabel) {
   const FieldModel deeds = *form_catalogue().find(FormKind::annex6)->field("deeds");
   const FieldModel name = *form_catalogue().find(FormKind::annex6)->field("name");
