@@ -495,7 +495,8 @@ class PageReading {
     if (text_layer_) return true;
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.binary.cols, clean_.binary.rows);
     if (inside.area() == 0) return false;
-    const double ink = inside.area() - cv::countNonZero(clean_.binary(inside));
+    // Counted without the rulings: a cell box's edges may take a pixel of its ruling, more than a digit's ink.
+    const double ink = inside.area() - cv::countNonZero(cell_image(clean_.binary, rulings_, inside));
     const double px_mm = px_per_mm(clean_.dpi);
     const bool some_ink =
         ink > min_text_ink_share * inside.area() || ink >= options_.min_text_ink_mm2 * px_mm * px_mm;

@@ -116,5 +116,39 @@ TEST(PageReader, AReportsDateUnderABlackSealIsReadOutOfTheSeal) {
   EXPECT_NE(read.text.text.find("特此报告"), std::string::npos);
 }
 
+TEST(PageReader, TwoThinDigitsInAWideCellAreRead) {
+  // 附件5's 人数 cell spans the table; 56 in a light face is under 2.5 mm² of ink in it, less than two or three
+  // characters. Such a cell is not empty paper.
+  const int dpi = 300;
+  cv::Mat page(3508, 2480, CV_8UC1, cv::Scalar(255));
+  const int left = 300, split = 600, right = 2250, top = 600, row = 130;
+  // `text` centred in the row's cell that starts at `x`.
+  const auto put = [&](const std::string& text, const std::string& font, double points, int x, int row_top) {
+    const cv::Mat line = testing::render_text(text, font, points, dpi);
+    cv::Mat target = page(cv::Rect(cv::Point(x, row_top + (row - line.rows) / 2), line.size()));
+    cv::min(target, line, target);
+  };
+  put("附件5", "Noto Sans CJK SC", 14, 300, 250);
+  put("辽宁省政务公开工作先进集体推荐审批表", "Noto Serif CJK SC", 18, 450, 400);
+  for (int k = 0; k <= 3; ++k) cv::line(page, {left, top + k * row}, {right, top + k * row}, cv::Scalar(0), 3);
+  for (const int x : {left, split, right}) cv::line(page, {x, top}, {x, top + 3 * row}, cv::Scalar(0), 3);
+  put("单位名称", "Noto Sans CJK SC", 12, 340, top);
+  put("锦州市信息中心", "Noto Sans CJK SC", 12, 1200, top);
+  put("人数", "Noto Sans CJK SC", 12, 390, top + row);
+  put("56", "AR PL UMing CN", 10, 1400, top + row);
+  put("单位地址", "Noto Sans CJK SC", 12, 340, top + 2 * row);
+  put("锦州市和平路72号", "Noto Sans CJK SC", 12, 1150, top + 2 * row);
+  testing::ScratchFolder folder;
+  const auto file = folder / "annex5.png";
+  testing::write_bytes(file, testing::encode_png(page));
+  const PageRead read = read_first_page(file);
+  ASSERT_EQ(read.form, std::optional<std::string>("annex5"));
+  const auto staff = std::find_if(read.values.begin(), read.values.end(),
+                                  [](const LabelledValue& value) { return value.field == "staff_count"; });
+  ASSERT_NE(staff, read.values.end());
+  ASSERT_FALSE(staff->reads.empty());
+  EXPECT_EQ(staff->reads.front().text, "56");
+}
+
 }  // namespace
 }  // namespace intake
