@@ -119,11 +119,13 @@ struct CellRead {
 
 class PageReading {
  public:
-  PageReading(TesseractEngine& engine, TesseractEngine& cross_check, TesseractEngine& digits, FaceDetector& faces,
-              const PageReaderOptions& options, const CleanPage& clean, const TextLayer* text_layer, PageRead& out)
+  PageReading(TesseractEngine& engine, TesseractEngine& cross_check, TesseractEngine& digits, TesseractEngine* script,
+              FaceDetector& faces, const PageReaderOptions& options, const CleanPage& clean,
+              const TextLayer* text_layer, PageRead& out)
       : engine_(engine),
         cross_check_(cross_check),
         digits_(digits),
+        script_(script),
         faces_(faces),
         options_(options),
         clean_(clean),
@@ -211,7 +213,8 @@ class PageReading {
   // narrow cell (0418-5282 / 786) is unwrapped, its lines set side by side; read as it lies, the digit model gives
   // nothing, and the block read alone would stand unchecked. `first_read`: the cell's read, which tells a date's
   // marks the digit model cannot read.
-  TextRead read_typed(const cv::Rect& box, ReadMode mode, const std::string& first_read) {
+  TextRead read_typed(const cv::Rect& box, ReadMode mode, const std::string& first_read,
+                      TesseractEngine* by = nullptr) {
     const cv::Rect inside = box & cv::Rect(0, 0, clean_.grey.cols, clean_.grey.rows);
     if (inside.area() == 0) return TextRead{{}, 0, 0, std::string(name_of(mode))};
     if (text_layer_) return text_read(read_text_layer(*text_layer_, clean_.original_box(inside)), mode);
@@ -226,25 +229,25 @@ class PageReading {
     }
     if (lines.size() == 1) {
       const cv::Rect line = lines.front();
-      return typed_line_read(grey(line), binary(line), line + inside.tl(), mode, first_read);
+      return typed_line_read(grey(line), binary(line), line + inside.tl(), mode, first_read, by);
     }
     const int gap = std::max(2, clean_.dpi / 25);  // a digit's gap, 1 mm: no space for the digit model to read
     return typed_line_read(side_by_side(grey, lines, gap), side_by_side(binary, lines, gap), extent + inside.tl(),
-                           mode, first_read);
+                           mode, first_read, by);
   }
 
   // One line read again in a typed mode. Digits and the numbers of an Arabic date are the digit model's; every
   // other typed read is the cross-check model's: a whitelist does not stop the main model from repeating its own
   // misread (13105855837 read 13105833837 by the block and the digits read alike), another model's agreement is
-  // evidence.
+  // evidence. `by`: another model to read with instead.
   TextRead typed_line_read(const cv::Mat& grey, const cv::Mat& binary, const cv::Rect& page_box, ReadMode mode,
-                           const std::string& first_read) {
+                           const std::string& first_read, TesseractEngine* by = nullptr) {
     if (mode == ReadMode::date && !text_layer_) {
       const bool day_mark = first_read.ends_with("日") || first_read.ends_with("日。");
       if (auto numbers = read_date_numbers(digits_, grey, binary, clean_.dpi, day_mark))
         return text_read(*numbers, mode);
     }
-    TesseractEngine& engine = mode == ReadMode::digits ? digits_ : cross_check_;
+    TesseractEngine& engine = by ? *by : mode == ReadMode::digits ? digits_ : cross_check_;
     return text_read(read_region(engine, grey, page_box, mode), mode);
   }
 
@@ -538,8 +541,24 @@ class PageReading {
     if (type == "opinion") return opinion_reads(cell, box, !field.blank_on_submission);
     std::vector<TextRead> reads{cell.read};
     if (reads.front().text.empty()) return reads;
-    for (const ReadMode mode : second_read_modes(type, reads.front().text))
-      reads.push_back(read_typed(box, mode, reads.front().text));
+    const std::vector<TextRead> more = second_reads(box, type, reads.front().text);
+    reads.insert(reads.end(), more.begin(), more.end());
+    return reads;
+  }
+
+  // The reads after the first that a value of `type` asks for (second_read_modes). A name is read a third time by
+  // the script model alone (PageReaderOptions::script_language): the cross-check model is part of the main one and
+  // often repeats its very recognition, so a character outside every model's set (玥) read as a sure lookalike (表)
+  // by one is read so by both; the script model alone is unsure of it.
+  std::vector<TextRead> second_reads(const cv::Rect& box, const std::string& type, const std::string& first_read) {
+    std::vector<TextRead> reads;
+    const std::vector<ReadMode> modes = second_read_modes(type, first_read);
+    for (const ReadMode mode : modes) reads.push_back(read_typed(box, mode, first_read));
+    const bool one_line = modes.size() == 1 && modes.front() == ReadMode::line;
+    if (type == "name" && one_line && script_ && !text_layer_) {
+      reads.push_back(read_typed(box, ReadMode::line, first_read, script_));
+      reads.back().mode = std::string(script_read_mode);
+    }
     return reads;
   }
 
@@ -710,9 +729,10 @@ class PageReading {
       if (!cells[i].text.empty()) {
         cell_read.reads.push_back(cells_read_[i].read);
         const std::string type = column_type(form, read.header, cell.column);
-        if (!type.empty())
-          for (const ReadMode mode : second_read_modes(type, cells[i].text))
-            cell_read.reads.push_back(read_typed(cell.box, mode, cells[i].text));
+        if (!type.empty()) {
+          const std::vector<TextRead> more = second_reads(cell.box, type, cells[i].text);
+          cell_read.reads.insert(cell_read.reads.end(), more.begin(), more.end());
+        }
       }
       rows[cell.row].cells.push_back(std::move(cell_read));
     }
@@ -729,6 +749,7 @@ class PageReading {
   TesseractEngine& engine_;
   TesseractEngine& cross_check_;
   TesseractEngine& digits_;
+  TesseractEngine* script_;  // nullptr: no third read of names
   FaceDetector& faces_;
   const PageReaderOptions& options_;
   const CleanPage& clean_;
@@ -763,10 +784,18 @@ Result<PageReader> PageReader::create(const PageReaderOptions& options) {
     if (!third) return third.error();
     digits = std::move(third.value());
   }
+  std::optional<TesseractEngine> script;
+  if (!options.script_language.empty()) {
+    OcrOptions ocr = options.ocr;
+    ocr.language = options.script_language;
+    auto fourth = TesseractEngine::create(ocr);
+    if (!fourth) return fourth.error();
+    script = std::move(fourth.value());
+  }
   auto faces = FaceDetector::create(options.faces);
   if (!faces) return faces.error();
-  return PageReader(std::move(engine.value()), std::move(cross_check), std::move(digits), std::move(faces).value(),
-                    options);
+  return PageReader(std::move(engine.value()), std::move(cross_check), std::move(digits), std::move(script),
+                    std::move(faces).value(), options);
 }
 
 PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
@@ -783,7 +812,9 @@ PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
   if (clean.blank) return out;
   const TextLayer* layer = page.text_layer ? &*page.text_layer : nullptr;
   TesseractEngine& cross_check = cross_check_ ? *cross_check_ : engine_;
-  PageReading(engine_, cross_check, digits_ ? *digits_ : cross_check, faces_, options_, clean, layer, out).run();
+  PageReading(engine_, cross_check, digits_ ? *digits_ : cross_check, script_ ? &*script_ : nullptr, faces_, options_,
+              clean, layer, out)
+      .run();
   return out;
 }
 

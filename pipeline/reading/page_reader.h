@@ -28,6 +28,11 @@ struct PageReaderOptions {
   // Chinese models read a 5 in a 1-bit scan as 2 or a 9 under a seal's residue as 0 alike, and so agree on a wrong
   // value; Tesseract's Latin model reads Arabic digits best. Empty: the cross-check model reads them.
   std::string digits_language = "eng";
+  // The model that reads a name a third time: the script model alone. The cross-check model is part of the main
+  // one and often repeats its recognition to the last decimal of its confidence, so a name's character outside
+  // every model's set (周玥) read as a sure lookalike (周表) by one was read so by both, and was ok; HanS alone is
+  // unsure of 表 there (0.21–0.71). Empty: no third read.
+  std::string script_language = "HanS";
   CleanupOptions cleanup;
   // A cell with more ink than this share of its area is a photo or a seal blot, not text: not read.
   double max_text_ink_share = 0.3;
@@ -49,15 +54,17 @@ class PageReader {
 
  private:
   PageReader(TesseractEngine engine, std::optional<TesseractEngine> cross_check, std::optional<TesseractEngine> digits,
-             FaceDetector faces, PageReaderOptions options)
+             std::optional<TesseractEngine> script, FaceDetector faces, PageReaderOptions options)
       : engine_(std::move(engine)),
         cross_check_(std::move(cross_check)),
         digits_(std::move(digits)),
+        script_(std::move(script)),
         faces_(std::move(faces)),
         options_(std::move(options)) {}
   TesseractEngine engine_;
   std::optional<TesseractEngine> cross_check_;
   std::optional<TesseractEngine> digits_;
+  std::optional<TesseractEngine> script_;
   FaceDetector faces_;
   PageReaderOptions options_;
 };

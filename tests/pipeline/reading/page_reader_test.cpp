@@ -116,7 +116,7 @@ TEST(PageReader, AReportsDateUnderABlackSealIsReadOutOfTheSeal) {
   EXPECT_NE(read.text.text.find("特此报告"), std::string::npos);
 }
 
-TEST(PageReader, TwoThinDigitsInAWideCellAreRead) {
+TEST(PageReader, TwoThinDigitsInAWideCellAreReadAndANameThreeTimes) {
   // 附件5's 人数 cell spans the table; 56 in a light face is under 2.5 mm² of ink in it, less than two or three
   // characters. Such a cell is not empty paper.
   const int dpi = 300;
@@ -136,8 +136,8 @@ TEST(PageReader, TwoThinDigitsInAWideCellAreRead) {
   put("锦州市信息中心", "Noto Sans CJK SC", 12, 1200, top);
   put("人数", "Noto Sans CJK SC", 12, 390, top + row);
   put("56", "AR PL UMing CN", 10, 1400, top + row);
-  put("单位地址", "Noto Sans CJK SC", 12, 340, top + 2 * row);
-  put("锦州市和平路72号", "Noto Sans CJK SC", 12, 1150, top + 2 * row);
+  put("负责人", "Noto Sans CJK SC", 12, 360, top + 2 * row);
+  put("魏波", "Noto Sans CJK SC", 12, 1300, top + 2 * row);
   testing::ScratchFolder folder;
   const auto file = folder / "annex5.png";
   testing::write_bytes(file, testing::encode_png(page));
@@ -148,6 +148,13 @@ TEST(PageReader, TwoThinDigitsInAWideCellAreRead) {
   ASSERT_NE(staff, read.values.end());
   ASSERT_FALSE(staff->reads.empty());
   EXPECT_EQ(staff->reads.front().text, "56");
+  // A name is read three times: the block, the cross-check model's line, and the script model's line alone.
+  const auto head = std::find_if(read.values.begin(), read.values.end(),
+                                 [](const LabelledValue& value) { return value.field == "head_name"; });
+  ASSERT_NE(head, read.values.end());
+  ASSERT_EQ(head->reads.size(), 3u);
+  EXPECT_EQ(head->reads[2].mode, "script-line");
+  for (const TextRead& name : head->reads) EXPECT_EQ(name.text, "魏波");
 }
 
 }  // namespace
