@@ -765,37 +765,36 @@ class PageReading {
 
 }  // namespace
 
+namespace {
+
+// A model besides the main one, `main`'s options with `language`; none when `language` is empty.
+Result<std::optional<TesseractEngine>> another_model(const OcrOptions& main, const std::string& language) {
+  if (language.empty()) return std::optional<TesseractEngine>();
+  OcrOptions ocr = main;
+  ocr.language = language;
+  auto engine = TesseractEngine::create(ocr);
+  if (!engine) return engine.error();
+  return std::optional<TesseractEngine>(std::move(engine).value());
+}
+
+}  // namespace
+
 Result<PageReader> PageReader::create(const PageReaderOptions& options) {
   auto engine = TesseractEngine::create(options.ocr);
   if (!engine) return engine.error();
-  std::optional<TesseractEngine> cross_check;
-  if (!options.cross_check_language.empty() && options.cross_check_language != options.ocr.language) {
-    OcrOptions ocr = options.ocr;
-    ocr.language = options.cross_check_language;
-    auto second = TesseractEngine::create(ocr);
-    if (!second) return second.error();
-    cross_check = std::move(second.value());
-  }
-  std::optional<TesseractEngine> digits;
-  if (!options.digits_language.empty()) {
-    OcrOptions ocr = options.ocr;
-    ocr.language = options.digits_language;
-    auto third = TesseractEngine::create(ocr);
-    if (!third) return third.error();
-    digits = std::move(third.value());
-  }
-  std::optional<TesseractEngine> script;
-  if (!options.script_language.empty()) {
-    OcrOptions ocr = options.ocr;
-    ocr.language = options.script_language;
-    auto fourth = TesseractEngine::create(ocr);
-    if (!fourth) return fourth.error();
-    script = std::move(fourth.value());
-  }
+  // The cross-check model is another model, or none: the main model read twice repeats its own misreads.
+  const std::string cross_language =
+      options.cross_check_language == options.ocr.language ? std::string() : options.cross_check_language;
+  auto cross_check = another_model(options.ocr, cross_language);
+  if (!cross_check) return cross_check.error();
+  auto digits = another_model(options.ocr, options.digits_language);
+  if (!digits) return digits.error();
+  auto script = another_model(options.ocr, options.script_language);
+  if (!script) return script.error();
   auto faces = FaceDetector::create(options.faces);
   if (!faces) return faces.error();
-  return PageReader(std::move(engine.value()), std::move(cross_check), std::move(digits), std::move(script),
-                    std::move(faces).value(), options);
+  return PageReader(std::move(engine.value()), std::move(cross_check).value(), std::move(digits).value(),
+                    std::move(script).value(), std::move(faces).value(), options);
 }
 
 PageRead PageReader::read(const DecodedPage& page, const std::string& file) {
