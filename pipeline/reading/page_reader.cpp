@@ -763,10 +763,6 @@ class PageReading {
   std::vector<TableGrid> tables_;
 };
 
-}  // namespace
-
-namespace {
-
 // A model besides the main one, `main`'s options with `language`; none when `language` is empty.
 Result<std::optional<TesseractEngine>> another_model(const OcrOptions& main, const std::string& language) {
   if (language.empty()) return std::optional<TesseractEngine>();
