@@ -183,7 +183,11 @@ class RecordExtraction {
   ExtractedField extract(const FieldModel& model, const Found& found) {
     const LabelledValue& value = *found.value;
     std::vector<TextRead> reads = value.reads;
-    if (model.type == "long_text") {
+    // A long text is its cell's read and what continues it; a text wholly in its cell keeps its other reads (a
+    // short one's by the script model), which decide_value compares.
+    const bool whole_in_cell =
+        reads.size() > 1 && found.continuation.empty() && !refers_to_annex(reads.front().text);
+    if (model.type == "long_text" && !whole_in_cell) {
       std::vector<TextRead> parts;
       if (!reads.empty() && !refers_to_annex(reads.front().text)) parts.push_back(reads.front());
       parts.insert(parts.end(), found.continuation.begin(), found.continuation.end());

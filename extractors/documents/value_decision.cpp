@@ -127,6 +127,7 @@ ValueDecision decide_value(const std::string& type, const std::vector<TextRead>&
     const bool short_text = utf8_decode(best.read->text).size() < short_long_text_characters;
     if (confidence < ok_long_text_confidence) review("low OCR confidence");
     else if (short_text && weakest < ok_short_long_text_min_confidence) review("a character OCR is unsure of");
+    else if (short_text && !agreed) review("the reads disagree");
   } else if (only_some_reads) {
     review("only some reads give a value of its type");
   } else if (candidates.size() < reads.size()) {

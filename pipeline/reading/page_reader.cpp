@@ -8,6 +8,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "extractors/documents/value_decision.h"
 #include "extractors/layout/form_title.h"
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/hidden_date.h"
@@ -546,16 +547,21 @@ class PageReading {
     return reads;
   }
 
-  // The reads after the first that a value of `type` asks for (second_read_modes). A name is read a third time by
-  // the script model alone (PageReaderOptions::script_language): the cross-check model is part of the main one and
-  // often repeats its very recognition, so a character outside every model's set (玥) read as a sure lookalike (表)
-  // by one is read so by both; the script model alone is unsure of it.
+  // The reads after the first that a value of `type` asks for (second_read_modes). A name or a short long text on
+  // one line (何时何地受过何种奖励), free text with nothing to check it by, is read once more by the script model alone
+  // (PageReaderOptions::script_language): the cross-check model is part of the main one and often repeats its very
+  // recognition, so a character outside every model's set (玥) read as a sure lookalike (表) by one is read so by
+  // both, and a sure misread of a common one (政务 read 收务 at 0.98) is the main model's alone; the script model
+  // alone is unsure of the one and reads the other otherwise.
   std::vector<TextRead> second_reads(const cv::Rect& box, const std::string& type, const std::string& first_read) {
     std::vector<TextRead> reads;
-    const std::vector<ReadMode> modes = second_read_modes(type, first_read);
-    for (const ReadMode mode : modes) reads.push_back(read_typed(box, mode, first_read));
-    const bool one_line = modes.size() == 1 && modes.front() == ReadMode::line;
-    if (type == "name" && one_line && script_ && !text_layer_) {
+    for (const ReadMode mode : second_read_modes(type, first_read)) reads.push_back(read_typed(box, mode, first_read));
+    const bool one_line = first_read.find('\n') == std::string::npos;
+    // Not units and addresses (text): a third read's lower confidence made a copy's garbled read (Ei ZK) outvote a
+    // right one among 附件4's copies, and their places are checked besides.
+    const bool free_text =
+        type == "name" || (type == "long_text" && utf8_decode(first_read).size() < short_long_text_characters);
+    if (free_text && one_line && script_ && !text_layer_) {
       reads.push_back(read_typed(box, ReadMode::line, first_read, script_));
       reads.back().mode = std::string(script_read_mode);
     }

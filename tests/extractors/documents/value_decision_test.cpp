@@ -47,6 +47,18 @@ TEST(ValueDecision, AShortLongTextNeedsEveryCharacterSure) {
   EXPECT_EQ(decide_value("long_text", {deeds}, false).status, FieldStatus::ok);
 }
 
+TEST(ValueDecision, AShortLongTextTheScriptModelReadsOtherwiseIsReview) {
+  // 政务 read 收务 by the main model, every character at 0.98; the script model alone read 上政务.
+  const TextRead main{"2016年获抚顺市收务服务标兵称号。", 0.99, 0.98, "block"};
+  const TextRead script{"2016年获抚顺市上政务服务标兵称号。", 0.99, 0.97, "script-line"};
+  const auto decision = decide_value("long_text", {main, script}, false);
+  EXPECT_EQ(decision.status, FieldStatus::review);
+  EXPECT_EQ(decision.note, "the reads disagree");
+  EXPECT_EQ(decision.value, main.text);  // the main model's read stays the value
+  EXPECT_EQ(decide_value("long_text", {main, TextRead{main.text, 0.99, 0.97, "script-line"}}, false).status,
+            FieldStatus::ok);
+}
+
 TEST(ValueDecision, AnUnsureCharacterInANameIsReview) {
   TextRead unsure = read("蒋资", 0.9);
   unsure.min_confidence = 0.7;
