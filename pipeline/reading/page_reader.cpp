@@ -755,7 +755,7 @@ class PageReading {
   TesseractEngine& engine_;
   TesseractEngine& cross_check_;
   TesseractEngine& digits_;
-  TesseractEngine* script_;  // nullptr: no third read of names
+  TesseractEngine* script_;  // nullptr: no third read of names and short long texts
   FaceDetector& faces_;
   const PageReaderOptions& options_;
   const CleanPage& clean_;

@@ -28,10 +28,10 @@ struct PageReaderOptions {
   // Chinese models read a 5 in a 1-bit scan as 2 or a 9 under a seal's residue as 0 alike, and so agree on a wrong
   // value; Tesseract's Latin model reads Arabic digits best. Empty: the cross-check model reads them.
   std::string digits_language = "eng";
-  // The model that reads a name a third time: the script model alone. The cross-check model is part of the main
-  // one and often repeats its recognition to the last decimal of its confidence, so a name's character outside
-  // every model's set (周玥) read as a sure lookalike (周表) by one was read so by both, and was ok; HanS alone is
-  // unsure of 表 there (0.21–0.71). Empty: no third read.
+  // The model that reads a name, or a long text of one short line, a third time: the script model alone. The
+  // cross-check model is part of the main one and often repeats its recognition to the last decimal of its
+  // confidence, so a name's character outside every model's set (周玥) read as a sure lookalike (周表) by one was
+  // read so by both, and was ok; HanS alone is unsure of 表 there (0.21–0.71). Empty: no third read.
   std::string script_language = "HanS";
   CleanupOptions cleanup;
   // A cell with more ink than this share of its area is a photo or a seal blot, not text: not read.

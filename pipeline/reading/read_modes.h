@@ -23,7 +23,8 @@ ReadMode date_read_mode(std::string_view first_read);
 // `first_read`: the block read's text; multi-line text is not re-read as one line.
 std::vector<ReadMode> second_read_modes(std::string_view type, std::string_view first_read);
 
-// The mode a name's third read, by the script model alone, is recorded with (page_reader.cpp).
+// The mode the third read of a name or a short long text, by the script model alone, is recorded with
+// (page_reader.cpp).
 inline constexpr std::string_view script_read_mode = "script-line";
 
 }  // namespace intake
