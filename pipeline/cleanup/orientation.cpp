@@ -146,7 +146,8 @@ double scorer_vote(const std::vector<cv::Rect>& lines, int factor, const cv::Mat
   const double median = median_height(lines);
   std::vector<cv::Rect> strips;
   for (const cv::Rect& line : lines)
-    if (line.height >= 0.6 * median && line.height <= 1.6 * median && line.width >= 5 * line.height)
+    if (line.height >= 0.6 * median && line.height <= 1.6 * median &&
+        line.width >= options.min_strip_length_ratio * line.height)
       strips.push_back(line);
   std::sort(strips.begin(), strips.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
   if (strips.size() > static_cast<size_t>(options.scorer_strips))
@@ -161,6 +162,7 @@ double scorer_vote(const std::vector<cv::Rect>& lines, int factor, const cv::Mat
     const cv::Mat crop = upright(full).clone();
     const double up = scorer(crop);
     const double down = scorer(rotate_quarter(crop, 180));
+    if (std::max(up, down) < options.min_readable_score) continue;
     vote += up - down;
     *magnitude += std::abs(up) + std::abs(down);
     if (std::abs(vote) >= options.scorer_decisive) break;

@@ -32,6 +32,16 @@ struct OrientationOptions {
   double min_sideways_vote = 0.04;
   // Text strips handed to the scorer (the widest lines of ordinary height), each scored both ways up.
   int scorer_strips = 3;
+  // A strip is a line at least this many times as long as it is high: three glyphs. The widest are scored first.
+  // A form's page of opinion boxes has no line longer than a label's four characters (省评选表, 市（主管）; the
+  // seal's date merges with its ring): at five glyphs it had no strip, and its seal, stamped in the first box above
+  // the blank boxes' printed 年 月 日, made layout turn it upside down.
+  double min_strip_length_ratio = 3;
+  // A strip votes only when it reads as text one way up or the other (scorer units): short strips are often a
+  // seal's arcs or a signature's fragments, which read as nothing either way or as a few characters by chance
+  // (0 upright, 0.63 turned, beside 特此报告。 at 0.79 and 0.50, on a report's last page). Printed text reads
+  // 0.9 and more the right way up.
+  double min_readable_score = 0.7;
   // Strips are scored in turn, widest first, and once the summed difference (upright minus flipped, in the
   // scorer's units) reaches this the rest are skipped: one clear strip settles it, and each costs two OCR reads.
   // The Tesseract scorer (ocr/upright_scorer.h) scores in [0, 1] and puts the two ways of a strip of the sample

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/cleanup/page_cleanup.h"
+#include "pipeline/cleanup/synthetic_page.h"
 #include "support/fixtures.h"
 
 namespace intake {
@@ -81,6 +82,57 @@ TEST(UprightScorer, TurnsAnUpsideDownProsePageThatLayoutCannot) {
   const CleanPage clean = clean_page(scan, {}, make_upright_scorer(engine(), dpi));
   EXPECT_EQ(clean.rotation, 180);
   EXPECT_GT(clean.orientation_confidence, 0.3);
+}
+
+// The second page of 附件6 as filled in: three opinion boxes, labels of four characters stacked in the left column,
+// 同意。 at the top of the first box and its red seal stamped over the date at the bottom of it; the two boxes the
+// province fills in later hold only their printed （盖章） and 年 月 日. No line is five glyphs long, and the seal
+// stands above most of the page's lines, where an upside-down page's seal would.
+cv::Mat opinions_page(int dpi) {
+  const double ppm = dpi / 25.4;
+  const auto px = [&](double mm) { return static_cast<int>(std::lround(mm * ppm)); };
+  testing::SyntheticPage page;
+  page.dpi = dpi;
+  page.image = cv::Mat(px(297), px(210), CV_8UC3, cv::Scalar::all(255));
+  const auto put = [&](const std::string& text, double x_mm, double y_mm) {
+    cv::Mat glyphs;
+    cv::cvtColor(testing::render_text(text, "Noto Serif CJK SC", 12, dpi), glyphs, cv::COLOR_GRAY2BGR);
+    const cv::Rect at =
+        cv::Rect(px(x_mm), px(y_mm), glyphs.cols, glyphs.rows) & cv::Rect(0, 0, page.image.cols, page.image.rows);
+    cv::Mat target = page.image(at);
+    cv::min(target, glyphs(cv::Rect(0, 0, at.width, at.height)), target);
+  };
+  const double left = 15, label_right = 42, right = 195, top = 20, row_height = 86;
+  for (int row = 0; row <= 3; ++row)
+    cv::line(page.image, {px(left), px(top + row * row_height)}, {px(right), px(top + row * row_height)},
+             cv::Scalar::all(0), px(0.3));
+  for (const double x : {left, label_right, right})
+    cv::line(page.image, {px(x), px(top)}, {px(x), px(top + 3 * row_height)}, cv::Scalar::all(0), px(0.3));
+  put("市（主管\n部门）\n意见", left + 2, top + 32);
+  put("省评选表\n彰办意见", left + 2, top + row_height + 35);
+  put("省人力资\n源社会保\n障厅意见", left + 2, top + 2 * row_height + 30);
+  put("同意。", label_right + 3, top + 3);
+  put("（盖章）", 150, top + 58);
+  put("2026年1月12日", 150, top + 68);
+  cv::RNG rng(4);
+  testing::draw_seal(page, {158, top + 64}, 21, false, rng);
+  for (int row = 1; row <= 2; ++row) {
+    put("（盖章）", 150, top + row * row_height + 62);
+    put("年　　月　　日", 145, top + row * row_height + 72);
+  }
+  return page.image;
+}
+
+TEST(UprightScorer, TurnsAPageOfOpinionBoxesWhoseLinesAreAllShort) {
+  const int dpi = 300;
+  for (const bool turned : {false, true}) {
+    DecodedPage scan;
+    scan.image = turned ? half_turn(opinions_page(dpi)) : opinions_page(dpi);
+    scan.dpi = dpi;
+    scan.mode = ColourMode::colour;
+    const CleanPage clean = clean_page(scan, {}, make_upright_scorer(engine(), dpi));
+    EXPECT_EQ(clean.rotation, turned ? 180 : 0) << (turned ? "turned" : "upright");
+  }
 }
 
 }  // namespace
