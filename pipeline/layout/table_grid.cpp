@@ -123,6 +123,26 @@ cv::Mat anchored_verticals(std::span<const PixelRun> columns, const cv::Mat& hor
   return kept;
 }
 
+// Drops the horizontal pieces shorter than `min_length` that meet no vertical ruling: the top strokes of a line of
+// text, where they align (三级主任科员's 三, 级, 主, 任 in a light face), bridged into a run as long as a narrow
+// cell's edge. Such a piece bounds no cell, and taken for a ruling it is wiped from the cell's image: 三 became 二.
+void drop_stray_horizontals(cv::Mat& horizontal, const cv::Mat& vertical, int min_length, int tolerance) {
+  const std::vector<PixelRun> runs = row_runs(horizontal);
+  int count = 0;
+  const std::vector<int> label = connect_runs(runs, true, &count);
+  const std::vector<Region> pieces = regions_of(runs, label, count, false);
+  const cv::Rect page(0, 0, vertical.cols, vertical.rows);
+  std::vector<bool> stray(pieces.size());
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const cv::Rect box = pieces[i].box;
+    const cv::Rect grown(box.x - tolerance, box.y - tolerance, box.width + 2 * tolerance, box.height + 2 * tolerance);
+    stray[i] = box.width < min_length && cv::countNonZero(vertical(grown & page)) == 0;
+  }
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    if (stray[static_cast<std::size_t>(label[i])])
+      horizontal.row(runs[i].line).colRange(runs[i].begin, runs[i].end).setTo(0);
+}
+
 // Boundaries closer than `gap` are one boundary (a ruling is several pixels thick, cells' edges jitter).
 std::vector<int> merge_edges(std::vector<int> edges, int gap) {
   std::sort(edges.begin(), edges.end());
@@ -242,6 +262,8 @@ PageRulings find_rulings(const cv::Mat& binary, int dpi, const TableOptions& opt
   continue_dashed_horizontals(rulings.horizontal, vertical_strokes, ink, dpi);
   rulings.vertical = anchored_verticals(columns, rulings.horizontal, dpi);
   continue_dashed_verticals(rulings.vertical, rulings.horizontal, ink, dpi);
+  drop_stray_horizontals(rulings.horizontal, rulings.vertical, inches(options.min_free_horizontal_inches, dpi),
+                         std::max(3, dpi / 40));
   // Back to the rulings' own ink, and the bridges over their gaps: the thickening found them, but a cell image
   // wipes what the mask covers, and text set close to a ruling would lose its edge. A mask pixel stays when it is
   // ink, or when no ink is a step away (a bridged gap).

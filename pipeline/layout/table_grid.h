@@ -27,6 +27,8 @@ struct TableOptions {
   // A horizontal ruling is ink at least this long (inches): longer than any stroke of a 小四 character, shorter
   // than the narrowest cell of the annex forms.
   double min_horizontal_inches = 0.4;
+  // One that meets no vertical ruling is at least this long: shorter, it is the aligned strokes of a line of text.
+  double min_free_horizontal_inches = 1.0;
   // Vertical rulings may be as short as a one-line row (~8 mm), so they are shorter than that, and must meet a
   // horizontal ruling at both ends to count, which tells them from the strokes of large title characters.
   double min_vertical_inches = 0.2;

@@ -203,6 +203,36 @@ TEST(TableGrid, CellImagesHaveTheRulingsRemoved) {
   EXPECT_EQ(cv::countNonZero(cell_image(table.page, rulings, grown) < 128), 0);
 }
 
+// A light face's horizontal strokes line up across a line of text (三级主任科员: 三's top stroke, 级's, 主's, 任's),
+// and bridged over the gaps between glyphs as a faint ruling's dashes are, they make a run as long as a narrow
+// cell's edge. Meeting no vertical ruling, it is no ruling, and the cell's image keeps the strokes.
+TEST(TableGrid, AlignedStrokesOfALineOfTextAreNoRuling) {
+  const int dpi = 200;
+  auto table = draw_table(dpi, 5, 2);
+  const auto px = [&](double mm) { return static_cast<int>(mm * dpi / 25.4); };
+  cv::Mat text = testing::render_text("三级主任科员三级主任科员", "Noto Sans CJK SC Light", 12, dpi);
+  const cv::Rect at(px(table.column_mm[1] + 4), px(table.row_mm[3] + 2), text.cols, text.rows);
+  ASSERT_LT(at.br().x, px(table.column_mm[4]));
+  ASSERT_LT(at.br().y, px(table.row_mm[4]));
+  cv::Mat target = table.page(at);
+  cv::min(target, text, target);
+  cv::Mat binary;
+  cv::threshold(table.page, binary, 160, 255, cv::THRESH_BINARY);
+  cv::Rect glyphs = cv::boundingRect(binary(at) < 128) + at.tl();
+
+  TableOptions bridged;
+  bridged.min_free_horizontal_inches = 0;
+  ASSERT_GT(cv::countNonZero(find_rulings(binary, dpi, bridged).horizontal(glyphs)), 0)
+      << "the strokes were not bridged into a run: the page does not test the filter";
+  const PageRulings rulings = find_rulings(binary, dpi);
+  EXPECT_EQ(cv::countNonZero(rulings.horizontal(glyphs)), 0);
+  EXPECT_EQ(cv::countNonZero(cell_image(binary, rulings, glyphs) < 128), cv::countNonZero(binary(glyphs) < 128));
+  // The table's own rulings stay.
+  const auto tables = tables_from_rulings(rulings, dpi);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_TRUE(cell_at(tables[0], 3, 1));
+}
+
 // Not a check (timings depend on the machine): prints find_tables' CPU time per page on one thread, for the drawn
 // table clean and as a faint 1-bit scan leaves it (pinholes, hairline rulings in dashes).
 // Run with --gtest_also_run_disabled_tests --gtest_filter='*Timing*'.
