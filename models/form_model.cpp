@@ -73,6 +73,8 @@ FormModel parse_form(const Json& json) {
   form.layout = get_as<std::string>(json, "layout", where);
   form.title = get_as<std::string>(json, "title", where);
   form.title_pattern = get_optional<std::string>(json, "title_pattern", where);
+  form.title_variants = get_optional<std::vector<std::string>>(json, "title_variants", where).value_or(
+      std::vector<std::string>{});
   form.photo_box = get_optional<bool>(json, "photo_box", where).value_or(false);
   form.fields = parse_fields(json, "fields", where);
   form.columns = parse_fields(json, "columns", where);

@@ -29,6 +29,9 @@ struct FormModel {
   std::string layout;        // record | table | free_text
   std::string title;
   std::optional<std::string> title_pattern;  // ECMAScript regex for titles that vary (附件9's city, report round)
+  // The fixed stretches of a title that varies, each matched as the title is, misreads allowed (the pattern wants
+  // every character: 评选表彩工作 for 评选表彰工作 failed it).
+  std::vector<std::string> title_variants;
   bool photo_box = false;
   std::vector<FieldModel> fields;   // record fields, or a table form's header fields
   std::vector<FieldModel> columns;  // multi-row tables (附件4, 附件9)

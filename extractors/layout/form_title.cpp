@@ -1,18 +1,29 @@
 #include "extractors/layout/form_title.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "extractors/layout/label_match.h"
 #include "extractors/normalise/vocabulary_snap.h"
+#include "models/char_class.h"
 #include "models/utf8.h"
 
 namespace intake {
 namespace {
 
-// Share of differing characters tolerated: one slip in ten.
-constexpr double max_difference = 0.12;
+// Share of differing characters tolerated: one slip in eight, so that the shortest title (初审推荐工作报告) may
+// have one (初审推荐工作报宕).
+constexpr double max_difference = 0.13;
 // The runner-up must be this much worse, or the title is ambiguous (a misread 集体/个人).
 constexpr double min_margin = 0.05;
+
+// Lines at the top of a page that may hold its title: 附件N, the title over two lines, 附件4's header line.
+constexpr std::size_t title_lines = 4;
+
+bool has_han(std::string_view text) {
+  const std::u32string characters = utf8_decode(text);
+  return std::any_of(characters.begin(), characters.end(), [](char32_t c) { return is_han(c); });
+}
 
 // Best score of `title` against `key` anywhere in it: the OCR line may carry 附件6 or stray marks around it.
 double containment_score(const std::u32string& line, const std::u32string& title) {
@@ -68,6 +79,8 @@ std::optional<TitleMatch> match_form_title(std::string_view text, const FormCata
   double runner_up = 0;
   for (const FormModel& form : catalogue.forms) {
     double score = containment_score(line, label_key(form.title));
+    for (const std::string& variant : form.title_variants)
+      score = std::max(score, containment_score(line, label_key(variant)));
     // Titles that vary (附件9 names its city, a report its round) also match by pattern.
     if (form.title_pattern && std::regex_search(utf8_encode(line), std::regex(*form.title_pattern))) score = 1.0;
     if (!best || score > best->score) {
@@ -80,6 +93,20 @@ std::optional<TitleMatch> match_form_title(std::string_view text, const FormCata
   if (!best || best->score < 1.0 - max_difference || best->score - runner_up < min_margin) return std::nullopt;
   if (best->form->kind == FormKind::report) best->round = report_round(line);
   return best;
+}
+
+TitleFound find_title(const std::vector<std::string>& lines, const FormCatalogue& catalogue) {
+  TitleFound found;
+  const auto consider = [&](const std::string& text) {
+    auto match = match_form_title(text, catalogue);
+    if (match && (!found.match || match->score > found.match->score)) found = {match, text};
+  };
+  for (std::size_t i = 0; i < std::min(lines.size(), title_lines); ++i) {
+    consider(lines[i]);
+    if (i + 1 < lines.size()) consider(lines[i] + lines[i + 1]);
+    if (i + 2 < lines.size() && !has_han(lines[i + 1])) consider(lines[i] + lines[i + 2]);
+  }
+  return found;
 }
 
 }  // namespace intake

@@ -32,9 +32,6 @@
 namespace intake {
 namespace {
 
-// Lines above a table, or at the top of a page without one, that may hold the title: 附件N, the title (which may
-// wrap), and for 附件4 the header line.
-constexpr std::size_t title_lines = 4;
 // Rows of a column table (附件4/9) in which its header row is looked for.
 constexpr int header_rows_searched = 3;
 // A first cell of a page with this many characters and an empty label cell beside it is a long text carried over.
@@ -73,25 +70,6 @@ const std::vector<FieldModel>& all_record_fields() {
   return fields;
 }
 
-struct TitleFound {
-  std::optional<TitleMatch> match;
-  std::string text;
-};
-
-// The best title among the first lines, alone or joined with the next (a long title may wrap).
-TitleFound find_title(const std::vector<TextLineRead>& lines) {
-  TitleFound found;
-  const std::size_t count = std::min(lines.size(), title_lines);
-  auto consider = [&](const std::string& text) {
-    auto match = match_form_title(text, form_catalogue());
-    if (match && (!found.match || match->score > found.match->score)) found = {match, text};
-  };
-  for (std::size_t i = 0; i < count; ++i) {
-    consider(lines[i].read.text);
-    if (i + 1 < lines.size()) consider(lines[i].read.text + lines[i + 1].read.text);
-  }
-  return found;
-}
 
 const FormModel* column_form_of(const std::vector<std::string>& header_cells) {
   const FormModel* best = nullptr;
@@ -470,7 +448,9 @@ class PageReading {
   }
 
   void find_page_title() {
-    const TitleFound title = find_title(out_.lines);
+    std::vector<std::string> texts;
+    for (const TextLineRead& line : out_.lines) texts.push_back(line.read.text);
+    const TitleFound title = find_title(texts, form_catalogue());
     if (!title.match) return;
     out_.form = title.match->form->id;
     if (title.match->round) out_.round = std::string(name_of(*title.match->round));

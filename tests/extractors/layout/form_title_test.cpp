@@ -39,6 +39,34 @@ TEST(FormTitle, VaryingTitlesMatchByPattern) {
   EXPECT_EQ(match_form_title("关于正式推荐工作报告", form_catalogue())->round, Round::formal);
 }
 
+TEST(FormTitle, VaryingTitlesTolerateASlipToo) {
+  // 表彰 misread (彩 for 彰, 表 at the end of the first line): the pattern wants every character.
+  EXPECT_EQ(kind_of("朝阳市政务公开工作先进集体和先进个人评选表彩工作办公室成员名单"), FormKind::annex9);
+  EXPECT_EQ(kind_of("阜新市政务公开工作先进集体和先进个人评选表意工作办公室成员名单"), FormKind::annex9);
+  // The title's last character wrapped to a line of its own and misread: 告 as 宕.
+  const auto report = match_form_title("锦州市关于全省政务公开工作表彰初审推荐工作报宕", form_catalogue());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->form->kind, FormKind::report);
+  EXPECT_EQ(report->round, Round::initial);
+  EXPECT_FALSE(kind_of("推荐工作"));
+}
+
+TEST(FormTitle, TheTitleIsFoundAmongThePagesFirstLines) {
+  const FormCatalogue& forms = form_catalogue();
+  const auto wrapped = find_title({"附件9", "朝阳市政务公开工作先进集体和先进个人评选", "表彰工作办公室成员名单"}, forms);
+  ASSERT_TRUE(wrapped.match);
+  EXPECT_EQ(wrapped.match->form->kind, FormKind::annex9);
+  EXPECT_EQ(wrapped.text, "朝阳市政务公开工作先进集体和先进个人评选表彰工作办公室成员名单");
+  // A speck read as a line between the title's two halves.
+  const auto specked = find_title({"1", "朝阳市关于全省政务公开工作表彰初审推荐工", "1", "作报告"}, forms);
+  ASSERT_TRUE(specked.match);
+  EXPECT_EQ(specked.match->form->kind, FormKind::report);
+  // Not past a line of words: the halves of two sentences are no title.
+  EXPECT_FALSE(find_title({"关于初审推荐工", "现将有关情况报告如下", "作报告"}, forms).match);
+  // Only the first lines: a title quoted lower down the page does not make it that form.
+  EXPECT_FALSE(find_title({"一", "二", "三", "四", "五", "辽宁省政务公开工作先进个人推荐审批表"}, forms).match);
+}
+
 TEST(FormTitle, OtherTextIsNoTitle) {
   EXPECT_FALSE(kind_of("主要事迹"));
   EXPECT_FALSE(kind_of("同意推荐。"));
