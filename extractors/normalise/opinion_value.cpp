@@ -247,13 +247,35 @@ std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lin
   return std::nullopt;
 }
 
+namespace {
+
+// The printed 年  月  日 of a blank box misread with the specks between its marks (年、月站和月, 和年、月二和日): a
+// short line with two of its marks in order and no number in it; a filled-in date has four numerals or more.
+bool is_misread_blank_date(std::u32string_view line) {
+  constexpr std::size_t longest = 10;
+  constexpr std::ptrdiff_t most_numerals = 1;
+  if (line.size() > longest) return false;
+  const auto numerals = std::count_if(line.begin(), line.end(), [](char32_t c) {
+    return is_ascii_digit(c) || (is_chinese_numeral(c) && !is_chinese_numeral_unit(c));
+  });
+  if (numerals > most_numerals) return false;
+  const std::size_t year = line.find(U'年'), month = line.rfind(U'月'), day = line.rfind(U'日');
+  const std::size_t first_month = line.find(U'月');
+  return (year != std::u32string_view::npos && month != std::u32string_view::npos && year < month) ||
+         (first_month != std::u32string_view::npos && day != std::u32string_view::npos && first_month < day);
+}
+
+}  // namespace
+
 bool reads_as_blank_box(const nlohmann::json& opinion) {
   if (!opinion.is_object()) return opinion.is_null();
   if (opinion.contains("date") && !opinion["date"].is_null()) return false;
   const nlohmann::json& text = opinion.contains("text") ? opinion["text"] : nlohmann::json();
   if (!text.is_string()) return true;
   constexpr std::u32string_view printed_marks = U"年月日";
-  std::u32string read = utf8_decode(text.get<std::string>());
+  std::u32string read;
+  for (const std::u32string& line : non_blank_lines(utf8_decode(text.get<std::string>())))
+    if (!is_misread_blank_date(line)) read += line + U"\n";
   // A short bracketed note is the printed （盖章） however misread ((只芋) on a faint 1-bit scan).
   erase_bracketed_if(read, U"(（", U")）", is_bracketed_note);
   std::size_t run = 0;

@@ -177,6 +177,21 @@ TEST(DocumentFields, AProvincialBoxWithOnlyItsPrintedMarksMisreadIsBlank) {
   const auto faint_read = extract_document(assembled("annex6", {PageRole::first}), {faint});
   EXPECT_TRUE(field(faint_read, "hrss_opinion").value.is_null()) << field(faint_read, "hrss_opinion").value;
 
+  // Its printed 年  月  日 read with the specks between the marks as characters (a 1-bit scan of seed 7).
+  for (const char* read : {"(盖章)\n年、月站和月", "和年、月二和日"}) {
+    PageRead specks;
+    specks.form = "annex6";
+    specks.values = {labelled("hrss_opinion", {sure(read)})};
+    const auto specks_read = extract_document(assembled("annex6", {PageRole::first}), {specks});
+    EXPECT_TRUE(field(specks_read, "hrss_opinion").value.is_null()) << read << " " << field(specks_read, "hrss_opinion").value;
+  }
+  // Words in the box are an opinion, whatever date line follows them.
+  PageRead worded;
+  worded.form = "annex6";
+  worded.values = {labelled("hrss_opinion", {sure("同意推荐。\n年  月  日")})};
+  const auto worded_read = extract_document(assembled("annex6", {PageRole::first}), {worded});
+  EXPECT_EQ(field(worded_read, "hrss_opinion").value["text"], "同意推荐。");
+
   PageRead filled;
   filled.form = "annex6";
   filled.values = {labelled("office_opinion", {sure("同意。\n2026年1月9日")}, true)};
