@@ -51,7 +51,8 @@ class Truth:
                 run = runs.setdefault((doc_id, slot.copy, file), {"file": file, "pages": [], "copy": slot.copy})
                 if not run["pages"]:
                     entry["files"].append(run)
-                    entry["copies"] += 1
+                    # A copy may lie in several files (a page a JPEG): copies are counted, not files.
+                    entry["copies"] = len({r["copy"] for r in entry["files"]})
                 run["pages"].append(number)
             s = slot.sheet
             back_of = None

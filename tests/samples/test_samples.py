@@ -135,6 +135,14 @@ class TruthTest(unittest.TestCase):
                   if (p["recommender"], p["round"]) == (five[0]["recommender"], five[0]["round"])}
         self.assertEqual(copies, {1, 2, 3, 4, 5})
 
+    def test_copies_are_counted_not_files(self):
+        split = [d for d in self.truth["documents"] if d["channel"] == "paper"
+                 and len({f["file"] for f in d["files"]}) > len({f["copy"] for f in d["files"]})]
+        self.assertTrue(split, "no copy spread over several files: the packet does not test the count")
+        for d in self.truth["documents"]:
+            if d["channel"] == "paper":
+                self.assertEqual(d["copies"], len({f["copy"] for f in d["files"]}), d["ref"])
+
 
 class ScanFormatTest(unittest.TestCase):
     def setUp(self):
