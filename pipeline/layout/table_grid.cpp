@@ -124,7 +124,7 @@ cv::Mat anchored_verticals(std::span<const PixelRun> columns, const cv::Mat& hor
 }
 
 // Drops the horizontal pieces shorter than `min_length` that meet no vertical ruling: the top strokes of a line of
-// text, where they align (三级主任科员's 三, 级, 主, 任 in a light face), bridged into a run as long as a narrow
+// text, where they align (三级主任科员's 三, 级, 主, 任 in a sans face), bridged into a run as long as a narrow
 // cell's edge. Such a piece bounds no cell, and taken for a ruling it is wiped from the cell's image: 三 became 二.
 void drop_stray_horizontals(cv::Mat& horizontal, const cv::Mat& vertical, int min_length, int tolerance) {
   const std::vector<PixelRun> runs = row_runs(horizontal);

@@ -203,14 +203,14 @@ TEST(TableGrid, CellImagesHaveTheRulingsRemoved) {
   EXPECT_EQ(cv::countNonZero(cell_image(table.page, rulings, grown) < 128), 0);
 }
 
-// A light face's horizontal strokes line up across a line of text (三级主任科员: 三's top stroke, 级's, 主's, 任's),
+// A sans face's horizontal strokes line up across a line of text (三级主任科员: 三's top stroke, 级's, 主's, 任's),
 // and bridged over the gaps between glyphs as a faint ruling's dashes are, they make a run as long as a narrow
 // cell's edge. Meeting no vertical ruling, it is no ruling, and the cell's image keeps the strokes.
 TEST(TableGrid, AlignedStrokesOfALineOfTextAreNoRuling) {
   const int dpi = 200;
   auto table = draw_table(dpi, 5, 2);
   const auto px = [&](double mm) { return static_cast<int>(mm * dpi / 25.4); };
-  cv::Mat text = testing::render_text("三级主任科员三级主任科员", "Noto Sans CJK SC Light", 12, dpi);
+  cv::Mat text = testing::render_text("三级主任科员三级主任科员", "Noto Sans CJK SC", 12, dpi);
   const cv::Rect at(px(table.column_mm[1] + 4), px(table.row_mm[3] + 2), text.cols, text.rows);
   ASSERT_LT(at.br().x, px(table.column_mm[4]));
   ASSERT_LT(at.br().y, px(table.row_mm[4]));
