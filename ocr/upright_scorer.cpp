@@ -9,11 +9,12 @@
 namespace intake {
 namespace {
 
-// Han characters and digits: what the lines of a Chinese form are made of. Read upside down, they come back
-// as doubtful characters, Latin letters and punctuation.
+// Han characters, digits and the full-width marks between them: what the lines of a Chinese form are made of.
+// Read upside down, they come back as doubtful characters, Latin letters and ASCII signs. The marks count: 同意推荐。
+// read right scored 0.79 for its 。, below the 0.92 of its half turn read as five doubtful characters.
 bool counts_as_read(const OcrSymbol& symbol, double min_confidence) {
   const std::u32string chars = utf8_decode(symbol.text);
-  return symbol.confidence >= min_confidence && chars.size() == 1 && (is_han(chars[0]) || is_ascii_digit(chars[0]));
+  return symbol.confidence >= min_confidence && chars.size() == 1 && (is_cjk_text(chars[0]) || is_ascii_digit(chars[0]));
 }
 
 double upright_score(const OcrText& read, double min_confidence) {

@@ -26,7 +26,8 @@ struct UprightScorerOptions {
   double max_length_ratio = 10;
 };
 
-// Score in [0, 1]: the mean symbol confidence times the share of symbols that count as read; 0 when nothing was
+// Score in [0, 1]: the mean symbol confidence times the share of symbols that count as read (Han characters,
+// digits and full-width marks at min_symbol_confidence); 0 when nothing was
 // read. `dpi`: the resolution of the strips it will be given. find_orientation cuts them from the page it was
 // handed, at full resolution, so this is the page's dpi (as clean_page takes it: the decoded page's, else 300).
 UprightScorer make_upright_scorer(TesseractEngine& engine, int dpi, const UprightScorerOptions& options = {});

@@ -108,7 +108,8 @@ double layout_vote(const std::vector<cv::Rect>& lines, const cv::Mat& rulings, c
     }
   }
   // Seals are stamped at the end of the text: below most of its lines. Not "in the page's lower half": a report's
-  // last page may end, seal and all, near its top.
+  // last page may end, seal and all, near its top. (Not so on a page of opinion boxes, where the first box's seal
+  // stands above the printed 盖章 and 年 月 日 of the blank boxes under it: the scorer decides those.)
   if (!seals.empty() && cv::countNonZero(seals) > static_cast<int>(seals.total() / 2000)) {
     const cv::Moments m = cv::moments(seals, true);
     const double seal_y = m.m01 / m.m00;

@@ -20,6 +20,13 @@ TesseractEngine& engine() {
   return instance;
 }
 
+cv::Mat turned(const cv::Mat& image, int degrees) {
+  cv::Mat out;
+  cv::rotate(image, out, degrees == 90 ? cv::ROTATE_90_CLOCKWISE : degrees == 180 ? cv::ROTATE_180
+                                                                                 : cv::ROTATE_90_COUNTERCLOCKWISE);
+  return out;
+}
+
 cv::Mat half_turn(const cv::Mat& image) {
   cv::Mat turned;
   cv::rotate(image, turned, cv::ROTATE_180);
@@ -44,6 +51,17 @@ TEST(UprightScorer, ScoresUprightLinesAboveTheirHalfTurnInEveryFont) {
         EXPECT_GT(upright - flipped, 0.3) << font << " " << dpi << " dpi: " << text;
         EXPECT_GT(upright, 0.7) << font << " " << dpi << " dpi: " << text;
       }
+    }
+}
+
+// A short line ending in a full stop: the stop read as 。 counts as read, or the line scores below its half turn
+// read as five doubtful characters (0.79 against 0.92 in AR PL UMing at 200 dpi).
+TEST(UprightScorer, AShortLinesFullStopCountsAsRead) {
+  for (const char* font : {"Noto Serif CJK SC", "AR PL UMing CN", "AR PL UKai CN"})
+    for (const int dpi : {200, 300}) {
+      const UprightScorer score = make_upright_scorer(engine(), dpi);
+      const cv::Mat line = testing::render_text("同意推荐。", font, 14, dpi);
+      EXPECT_GT(score(line), score(half_turn(line)) + 0.05) << font << " " << dpi << " dpi";
     }
 }
 
@@ -133,6 +151,47 @@ TEST(UprightScorer, TurnsAPageOfOpinionBoxesWhoseLinesAreAllShort) {
     const CleanPage clean = clean_page(scan, {}, make_upright_scorer(engine(), dpi));
     EXPECT_EQ(clean.rotation, turned ? 180 : 0) << (turned ? "turned" : "upright");
   }
+}
+
+// A report's last page: 特此报告。 and the signature under the seal, the rest of the sheet blank. Its lines are
+// short, and chi_sim reads some of them upside down as confidently as upright.
+cv::Mat report_end_page(int dpi, const char* font) {
+  const double ppm = dpi / 25.4;
+  const auto px = [&](double mm) { return static_cast<int>(std::lround(mm * ppm)); };
+  testing::SyntheticPage page;
+  page.dpi = dpi;
+  page.image = cv::Mat(px(297), px(210), CV_8UC3, cv::Scalar::all(255));
+  const auto put = [&](const std::string& text, double x_mm, double y_mm) {
+    cv::Mat glyphs;
+    cv::cvtColor(testing::render_text(text, font, 16, dpi), glyphs, cv::COLOR_GRAY2BGR);
+    const cv::Rect at =
+        cv::Rect(px(x_mm), px(y_mm), glyphs.cols, glyphs.rows) & cv::Rect(0, 0, page.image.cols, page.image.rows);
+    cv::Mat target = page.image(at);
+    cv::min(target, glyphs(cv::Rect(0, 0, at.width, at.height)), target);
+  };
+  put("　　特此报告。", 25, 30);
+  put("阜新市人民政府办公室", 120, 62);
+  put("2026年1月12日", 128, 72);
+  cv::RNG rng(7);
+  testing::draw_seal(page, {150, 68}, 21, false, rng);
+  return page.image;
+}
+
+TEST(UprightScorer, AReportsLastPageIsTurnedRightWhateverItsShortLinesRead) {
+  const int dpi = 200;
+  for (const char* font : {"Noto Serif CJK SC", "AR PL UMing CN", "Noto Sans CJK SC"})
+    for (const int turn : {0, 90, 180, 270}) {
+      DecodedPage scan;
+      scan.image = turn == 0 ? report_end_page(dpi, font) : turned(report_end_page(dpi, font), turn);
+      scan.dpi = dpi;
+      scan.mode = ColourMode::colour;
+      OrientationOptions any;
+      any.scorer_margin = 0;
+      CleanupOptions options;
+      options.orientation = any;
+      const CleanPage clean = clean_page(scan, options, make_upright_scorer(engine(), dpi));
+      EXPECT_EQ(clean.rotation, (360 - turn) % 360) << font << " turned " << turn;
+    }
 }
 
 }  // namespace

@@ -39,10 +39,12 @@ double ascender_scorer(const cv::Mat& grey) {
   return (moment / mass - (first + last) / 2.0) / (last - first + 1);
 }
 
-// The stand-in's scores are not the Tesseract scorer's: every strip it scores votes.
+// The stand-in's scores are not the Tesseract scorer's units: every strip it scores votes, and any difference
+// decides.
 OrientationOptions with_stand_in() {
   OrientationOptions options;
   options.min_readable_score = -std::numeric_limits<double>::infinity();
+  options.scorer_margin = 0;
   return options;
 }
 
