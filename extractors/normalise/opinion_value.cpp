@@ -259,10 +259,11 @@ bool is_misread_blank_date(std::u32string_view line) {
     return is_ascii_digit(c) || (is_chinese_numeral(c) && !is_chinese_numeral_unit(c));
   });
   if (numerals > most_numerals) return false;
-  const std::size_t year = line.find(U'年'), month = line.rfind(U'月'), day = line.rfind(U'日');
-  const std::size_t first_month = line.find(U'月');
-  return (year != std::u32string_view::npos && month != std::u32string_view::npos && year < month) ||
-         (first_month != std::u32string_view::npos && day != std::u32string_view::npos && first_month < day);
+  // Two of the marks, in the order they are printed (年 月 日; 年二汶日 lost 月).
+  const std::size_t year = line.find(U'年'), month = line.find(U'月'), day = line.rfind(U'日');
+  constexpr auto none = std::u32string_view::npos;
+  return (year != none && month != none && year < month) || (year != none && day != none && year < day) ||
+         (month != none && day != none && month < day);
 }
 
 }  // namespace

@@ -178,7 +178,7 @@ TEST(DocumentFields, AProvincialBoxWithOnlyItsPrintedMarksMisreadIsBlank) {
   EXPECT_TRUE(field(faint_read, "hrss_opinion").value.is_null()) << field(faint_read, "hrss_opinion").value;
 
   // Its printed 年  月  日 read with the specks between the marks as characters (a 1-bit scan of seed 7).
-  for (const char* read : {"(盖章)\n年、月站和月", "和年、月二和日"}) {
+  for (const char* read : {"(盖章)\n年、月站和月", "和年、月二和日", "年二汶日"}) {
     PageRead specks;
     specks.form = "annex6";
     specks.values = {labelled("hrss_opinion", {sure(read)})};
