@@ -1,5 +1,5 @@
 #pragma once
-// The JSON text of models/forms.json, units.json and places.json, compiled into the binary (see CMakeLists.txt).
+// The JSON text of models/forms.json, units.json, places.json and surnames.json, compiled into the binary (see CMakeLists.txt).
 #include <string_view>
 
 namespace intake {
@@ -7,5 +7,6 @@ namespace intake {
 extern const std::string_view embedded_forms_json;
 extern const std::string_view embedded_units_json;
 extern const std::string_view embedded_places_json;
+extern const std::string_view embedded_surnames_json;
 
 }  // namespace intake

@@ -6,6 +6,7 @@
 #include "extractors/documents/form_support.h"
 #include "extractors/normalise/vocabulary_snap.h"
 #include "models/char_class.h"
+#include "models/surnames.h"
 #include "models/utf8.h"
 
 namespace intake {
@@ -53,7 +54,11 @@ void settle_names_by_other_forms(std::vector<ExtractedDocument>& documents, cons
       if (variants.size() != 1) continue;  // none, or the other documents disagree among themselves
       const FormSupport here = support_of(read.text, names, documents, forms);
       const FormSupport there = support_of(variants.front(), names, documents, forms);
-      if (there.ok && there.forms > here.forms) settled.emplace_back(&read, variants.front());
+      // A reading that begins with no surname is the misread one, however many forms read it so: one font can
+      // misread a character alike on every form it prints (将志帆 on 附件6 and 附件8, 蒋志帆 on 附件3 and 附件4).
+      const bool surname_only_there =
+          known_surname_length(read.text) == 0 && known_surname_length(variants.front()) > 0;
+      if (there.ok && (there.forms > here.forms || surname_only_there)) settled.emplace_back(&read, variants.front());
     }
     // Settled after all are weighed, so that one settled name does not count for the next.
     for (const auto& [read, name] : settled) settle_reading(documents, *read, name, "on more forms");

@@ -18,7 +18,8 @@ void flag_disagreeing_names(std::vector<ExtractedDocument>& documents, const std
 // otherwise, at least one of them ok, takes their reading (司马山 on 附件5, 司马凯 on 附件2 and 附件4): a misread is
 // one form's, the name is every form's. Forms are counted, not documents: the copies of one form are printed in
 // one font, which misreads a character alike in every copy. The value stays in review, with a note. One form
-// against one decides nothing: the ok one may be the misread (胡丹微 for 胡丹薇, read alike twice). `forms[i]`:
+// against one decides nothing: the ok one may be the misread (胡丹微 for 胡丹薇, read alike twice), unless the one
+// begins with no surname and the other with one (将志帆 and 蒋志帆), whatever the count of forms. `forms[i]`:
 // document i's form. Call before flag_disagreeing_names, which reads the statuses this leaves.
 void settle_names_by_other_forms(std::vector<ExtractedDocument>& documents, const std::vector<std::string>& groups,
                                  const std::vector<std::string>& forms);

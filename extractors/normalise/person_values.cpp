@@ -4,6 +4,7 @@
 
 #include "extractors/normalise/text_values.h"
 #include "models/char_class.h"
+#include "models/surnames.h"
 #include "models/utf8.h"
 
 namespace intake {
@@ -58,6 +59,8 @@ Normalised normalise_name(std::string_view raw) {
   if (length > longest_plain_name)
     return review_value(as_read, unrecognised_factor,
                         "a name of " + std::to_string(length) + " characters (names have 2–4)");
+  if (known_surname_length(text) == 0)
+    return review_value(as_read, 1.0, utf8_encode(text.substr(0, 1)) + " is no surname we know");
   return ok_value(as_read);
 }
 

@@ -68,6 +68,27 @@ TEST(NameAgreement, CopiesOfOneFormAreOneVoiceAndOneFormAgainstOneDecidesNothing
   EXPECT_EQ(unsure[0].fields[0].value, "董薄");
 }
 
+TEST(NameAgreement, AReadingThatBeginsWithNoSurnameYieldsWhateverTheCountOfForms) {
+  // One font misread 蒋 as 将 on 附件6 and 附件8 alike; 附件3 and 附件4 read 蒋志帆: two forms each.
+  std::vector<ExtractedDocument> documents{
+      document_with({name_field("name", "将志帆", FieldStatus::review)}),  // 附件6
+      document_with({name_field("name", "将志帆", FieldStatus::review)}),  // 附件8
+      document_with({name_field("name", "蒋志帆")}),                       // 附件3
+      document_with({name_field("title", "蒋志帆", FieldStatus::ok, 0)})};  // 附件4's row
+  settle_names_by_other_forms(documents, {"g", "g", "g", "g"}, {"annex6", "annex8", "annex3", "annex4"});
+  for (std::size_t i : {0u, 1u}) {
+    EXPECT_EQ(documents[i].fields[0].value, "蒋志帆") << i;
+    EXPECT_EQ(documents[i].fields[0].status, FieldStatus::review) << i;
+  }
+  // Both readings surnames, two forms against two: nothing is decided.
+  std::vector<ExtractedDocument> even{document_with({name_field("name", "张志帆", FieldStatus::review)}),
+                                      document_with({name_field("name", "张志帆", FieldStatus::review)}),
+                                      document_with({name_field("name", "蒋志帆")}),
+                                      document_with({name_field("title", "蒋志帆", FieldStatus::ok, 0)})};
+  settle_names_by_other_forms(even, {"g", "g", "g", "g"}, {"annex6", "annex8", "annex3", "annex4"});
+  EXPECT_EQ(even[0].fields[0].value, "张志帆");
+}
+
 TEST(NameAgreement, OnlyPersonalNamesAreCompared) {
   std::vector<ExtractedDocument> documents{document_with({name_field("unit_name", "北票市政府")}),
                                            document_with({name_field("unit_name", "北票市政务")}),

@@ -38,6 +38,14 @@ TEST(NormaliseName, SuspiciousNamesAskForReview) {
   EXPECT_LT(normalise_name("王晓梅1").confidence_factor, 1.0);
 }
 
+TEST(NormaliseName, ANameThatBeginsWithNoSurnameAsksForReview) {
+  const Normalised misread = normalise_name("将志帆");
+  EXPECT_TRUE(is(misread, FieldStatus::review, "将志帆"));
+  EXPECT_EQ(misread.note, "将 is no surname we know");
+  EXPECT_TRUE(is_ok(normalise_name("蒋志帆"), "蒋志帆"));
+  EXPECT_TRUE(is_ok(normalise_name("司马凯"), "司马凯"));
+}
+
 TEST(NormaliseGender, MaleAndFemaleOnly) {
   EXPECT_TRUE(is_ok(normalise_gender("男"), "男"));
   EXPECT_TRUE(is_ok(normalise_gender(" 女 "), "女"));
