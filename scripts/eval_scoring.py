@@ -35,6 +35,52 @@ _WHITESPACE = re.compile(r"\s+")
 _NUMBER_LIKE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-[0-9]{7,8}|[0-9]{7,}[Xx]?)(?![0-9])")
 
 
+# ---------------------------------------------------------------------------------------------------- models
+
+# The Tesseract models intake reads with (ocr/tesseract_engine.h, pipeline/reading/page_reader.h).
+MODELS = ("chi_sim", "HanS", "eng")
+TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+# A .traineddata file is a table of components (tesseract's TessdataType): a 4-byte count, then each component's
+# 8-byte offset (-1 when absent). The LSTM's own character list is component 21, the text of a UNICHARSET file.
+_LSTM_UNICHARSET = 21
+
+
+def model_characters(path):
+    """The characters a Tesseract LSTM model (.traineddata) can output: its lstm-unicharset's entries."""
+    with open(path, "rb") as f:
+        data = f.read()
+    count = int.from_bytes(data[0:4], "little", signed=True)
+    offsets = [int.from_bytes(data[4 + 8 * i:12 + 8 * i], "little", signed=True) for i in range(count)]
+    start = offsets[_LSTM_UNICHARSET]
+    if start < 0:
+        return set()
+    following = [o for o in offsets[_LSTM_UNICHARSET + 1:] if o >= 0]
+    end = following[0] if following else len(data)
+    lines = data[start:end].decode("utf-8", errors="replace").splitlines()
+    # The first line is the entry count; each entry's first field is its text ("NULL" stands for the space).
+    return {line.split(" ", 1)[0] for line in lines[1:] if line}
+
+
+def installed_model_characters(tessdata=TESSDATA, models=MODELS):
+    """Every character some model intake reads with can output; None when a model is not installed."""
+    known = set()
+    for model in models:
+        path = os.path.join(tessdata, model + ".traineddata")
+        if not os.path.exists(path):
+            return None
+        known |= model_characters(path)
+    return known
+
+
+def beyond_models(text, known):
+    """The Chinese characters of `text` that no model can output, in order of appearance, once each."""
+    found = []
+    for c in str(text):
+        if "\u3400" <= c <= "\u9fff" and c not in known and c not in found:
+            found.append(c)
+    return found
+
+
 # ---------------------------------------------------------------------------------------------------- text
 
 def levenshtein(a, b):
@@ -565,6 +611,38 @@ def target_checks(records):
         else:
             check["met"] = check["value"] <= check["goal"]
     return checks
+
+
+def mark_beyond_models(records, known):
+    """Sets each short record's `beyond_models`: the characters of its truth that no model can output (empty
+    when it has none, or when `known` is None: the models are not installed here, and nothing is claimed)."""
+    for record in records:
+        if not record["long"]:
+            record["beyond_models"] = beyond_models(record["truth"], known) if known is not None else []
+
+
+def model_reach(records):
+    """Per defect level, what the models' alphabet lets short fields reach: {defect: {count, beyond, exact,
+    exact_beyond, characters, reachable_rate, exact_rate_within}}. `beyond`: values holding a character no model
+    can output, which no OCR of these models can read exactly; `reachable_rate`: the exact rate if every other
+    value were read right; `exact_rate_within`: the exact rate among the others."""
+    reach = {}
+    for defect in DEFECTS:
+        group = [r for r in records if not r["long"] and r["defect"] == defect]
+        if not group:
+            continue
+        beyond = [r for r in group if r.get("beyond_models")]
+        within = [r for r in group if not r.get("beyond_models")]
+        characters = []
+        for r in beyond:
+            characters += [c for c in r["beyond_models"] if c not in characters]
+        reach[defect] = {
+            "count": len(group), "beyond": len(beyond), "exact_beyond": sum(r["exact"] for r in beyond),
+            "exact": sum(r["exact"] for r in group), "characters": "".join(characters),
+            "reachable_rate": rate(len(within), len(group)),
+            "exact_rate_within": rate(sum(r["exact"] for r in within), len(within)),
+        }
+    return reach
 
 
 def worst_fields(records, limit=15):

@@ -8,6 +8,7 @@ import copy
 import json
 import os
 import sys
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -380,6 +381,55 @@ class TargetTest(unittest.TestCase):
         checks = {c["target"]: c for c in scoring.target_checks(score(truth, export)["records"])}
         self.assertFalse(checks["short fields exact, light scans"]["met"])
         self.assertFalse(checks["wrong-but-ok (share of ok fields)"]["met"])
+
+
+def traineddata(components):
+    """A .traineddata file's bytes: {component index: bytes}, 24 components (absent ones at offset -1)."""
+    count = 24
+    header = 4 + 8 * count
+    offsets, body = [], b""
+    for index in range(count):
+        if index in components:
+            offsets.append(header + len(body))
+            body += components[index]
+        else:
+            offsets.append(-1)
+    return count.to_bytes(4, "little") + b"".join(o.to_bytes(8, "little", signed=True) for o in offsets) + body
+
+
+class ModelReachTest(unittest.TestCase):
+    def test_the_lstm_character_list_is_read_from_its_component(self):
+        unicharset = "4\nNULL 0 Common 0\n王 1 0,255 Han 1\n晓 1 0,255 Han 2\n梅 1 0,255 Han 3\n".encode()
+        legacy = "2\nNULL 0\n镕 1\n".encode()  # the legacy engine's list is not the LSTM's
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "x.traineddata")
+            Path(path).write_bytes(traineddata({1: legacy, 17: b"\0" * 16, 21: unicharset, 22: b"\1" * 8}))
+            known = scoring.model_characters(path)
+            self.assertEqual(known, {"NULL", "王", "晓", "梅"})
+            self.assertIsNone(scoring.installed_model_characters(folder, ("x", "absent")))
+            self.assertEqual(scoring.installed_model_characters(folder, ("x",)), known)
+        self.assertEqual(scoring.beyond_models("王镕镕晓赟 1", known), ["镕", "赟"])
+
+    def test_values_beyond_the_models_bound_the_exact_rate(self):
+        records = [{"long": False, "defect": "light", "truth": t, "exact": e}
+                   for t, e in (("王晓梅", True), ("王镕", False), ("梅", False), ("王晓", True))]
+        records.append({"long": True, "defect": "light", "truth": "镕", "exact": False})
+        scoring.mark_beyond_models(records, {"王", "晓", "梅"})
+        self.assertNotIn("beyond_models", records[-1])
+        reach = scoring.model_reach(records)["light"]
+        self.assertEqual((reach["count"], reach["beyond"], reach["exact_beyond"], reach["characters"]),
+                         (4, 1, 0, "镕"))
+        self.assertAlmostEqual(reach["reachable_rate"], 0.75)
+        self.assertAlmostEqual(reach["exact_rate_within"], 2 / 3)
+        # Models not installed: nothing is claimed beyond them.
+        scoring.mark_beyond_models(records, None)
+        self.assertEqual(scoring.model_reach(records)["light"]["beyond"], 0)
+
+    @unittest.skipUnless(scoring.installed_model_characters(), "Debian's Tesseract models are not installed")
+    def test_the_installed_models_know_common_names_not_the_rare_ones(self):
+        known = scoring.installed_model_characters()
+        self.assertEqual(scoring.beyond_models("王晓梅张伟2026年", known), [])
+        self.assertEqual(scoring.beyond_models("冯赟", known), ["赟"])
 
 
 if __name__ == "__main__":
