@@ -410,20 +410,21 @@ class ModelReachTest(unittest.TestCase):
             self.assertEqual(scoring.installed_model_characters(folder, ("x",)), known)
         self.assertEqual(scoring.beyond_models("王镕镕晓赟 1", known), ["镕", "赟"])
 
-    def test_values_beyond_the_models_bound_the_exact_rate(self):
-        records = [{"long": False, "defect": "light", "truth": t, "exact": e}
-                   for t, e in (("王晓梅", True), ("王镕", False), ("梅", False), ("王晓", True))]
-        records.append({"long": True, "defect": "light", "truth": "镕", "exact": False})
-        scoring.mark_beyond_models(records, {"王", "晓", "梅"})
+    def test_names_beyond_the_models_bound_the_exact_rate(self):
+        def record(field, truth, exact, long=False):
+            return {"long": long, "defect": "light", "field": field, "truth": truth, "exact": exact}
+        records = [record("name", "王晓梅", True), record("name", "王镕", False), record("contact_name", "梅", False),
+                   record("rows.title", "王镕", False), record("rows.title", "镕梅晓王公司", True),
+                   record("summary", "镕", False, long=True)]
+        scoring.mark_beyond_models(records, {"王", "晓", "梅", "公", "司"})
         self.assertNotIn("beyond_models", records[-1])
         reach = scoring.model_reach(records)["light"]
-        self.assertEqual((reach["count"], reach["beyond"], reach["exact_beyond"], reach["characters"]),
-                         (4, 1, 0, "镕"))
-        self.assertAlmostEqual(reach["reachable_rate"], 0.75)
-        self.assertAlmostEqual(reach["exact_rate_within"], 2 / 3)
+        self.assertEqual((reach["count"], reach["names_beyond"], reach["others_beyond"],
+                          reach["exact_others_beyond"], reach["characters"]), (5, 2, 1, 1, "镕"))
+        self.assertAlmostEqual(reach["reachable_rate"], 3 / 5)  # a unit's name may come from a vocabulary
         # Models not installed: nothing is claimed beyond them.
         scoring.mark_beyond_models(records, None)
-        self.assertEqual(scoring.model_reach(records)["light"]["beyond"], 0)
+        self.assertEqual(scoring.model_reach(records)["light"]["names_beyond"], 0)
 
     @unittest.skipUnless(scoring.installed_model_characters(), "Debian's Tesseract models are not installed")
     def test_the_installed_models_know_common_names_not_the_rare_ones(self):
