@@ -1,5 +1,6 @@
 #pragma once
-// The JSON text of models/forms.json, units.json, places.json and surnames.json, compiled into the binary (see CMakeLists.txt).
+// The JSON text of models/forms.json, units.json, places.json and surnames.json, compiled into the binary (see
+// CMakeLists.txt).
 #include <string_view>
 
 namespace intake {

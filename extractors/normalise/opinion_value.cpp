@@ -250,7 +250,8 @@ std::optional<std::size_t> opinion_date_line(const std::vector<std::string>& lin
 namespace {
 
 // The printed 年  月  日 of a blank box misread with the specks between its marks (年、月站和月, 和年、月二和日): a
-// short line with two of its marks in order and no number in it; a filled-in date has four numerals or more.
+// short line with two of its marks in order and a numeral at most (a speck read as 二); a filled-in date has four
+// numerals or more.
 bool is_misread_blank_date(std::u32string_view line) {
   constexpr std::size_t longest = 10;
   constexpr std::ptrdiff_t most_numerals = 1;
