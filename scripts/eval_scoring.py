@@ -423,6 +423,22 @@ def match_rows(truth_rows, export_rows):
     return pairs, len(export_rows) - len(used)
 
 
+def rows_with_cell_status(rows, entry):
+    """The export's rows with each cell as {value, status}, from `rows.cells` (intake's provenance beside each row,
+    in the same order) when it is there: a cell's own status, not the table's worst, is what its value claims."""
+    cells = entry.get("cells") if isinstance(entry, dict) else None
+    if not isinstance(rows, list) or not isinstance(cells, list) or len(cells) != len(rows):
+        return rows
+    merged = []
+    for row, provenance in zip(rows, cells):
+        if not isinstance(row, dict) or not isinstance(provenance, dict):
+            merged.append(row)
+            continue
+        merged.append({column: {"value": value, "status": (provenance.get(column) or {}).get("status")}
+                       for column, value in row.items()})
+    return merged
+
+
 def cell_value(cell):
     return cell.get("value") if isinstance(cell, dict) else cell
 
@@ -491,6 +507,7 @@ def score_fields(truth_doc, export_doc, field_types, defects):
     for field_id, truth_field in truth_doc["fields"].items():
         got_value, status = export_field(export_fields, field_id)
         if field_id == "rows":
+            got_value = rows_with_cell_status(got_value, export_fields.get("rows"))
             items, extra = row_items(types["columns"], truth_field["value"], got_value, status)
             extra_rows += extra
         else:

@@ -255,6 +255,19 @@ class RowsTest(unittest.TestCase):
         self.assertEqual(name["status"], "review")
         self.assertEqual(scoring.summarise(result["records"])["wrong_but_ok"], 0)
 
+    def test_a_cells_own_status_comes_from_rows_cells(self):
+        # intake's export: rows.value as EXPORT.md shows it, each cell's provenance and status beside it in
+        # rows.cells; the table's status is its worst cell's.
+        self.rows["value"][0]["name"] = "梁振凡"
+        self.rows["status"] = "review"
+        self.rows["cells"] = [{column: {"value": value, "status": "ok"} for column, value in row.items()}
+                              for row in self.rows["value"]]
+        self.rows["cells"][1]["role"]["status"] = "review"
+        result = score(self.truth, self.export)
+        self.assertEqual(record_of_row(result, "rows.name", 0)["status"], "ok")
+        self.assertEqual(record_of_row(result, "rows.role", 1)["status"], "review")
+        self.assertEqual(scoring.summarise(result["records"])["wrong_but_ok"], 1)  # 梁振凡 claims ok
+
 
 def record_of_row(result, field, index):
     return [r for r in result["records"] if r["field"] == field][index]
