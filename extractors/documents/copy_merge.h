@@ -34,8 +34,8 @@ MergedCopies find_copies(const std::vector<AssembledDocument>& documents,
 
 // The fields of a merged document: each field from the first copy that read it `ok`; else the value most copies
 // read (scans of separate sheets misread independently), ties to the more confident read; else the first copy's.
-// Of three copies or more, a text that most copies read with another character at one place takes that character,
-// for review (干部 in three copies of five, 于部 in the one read `ok`).
+// Of three copies or more, an `ok` text that most copies read with another character at one place goes to review
+// (于部 in the one copy read `ok`, 干部 in three of five).
 std::vector<ExtractedField> merged_fields(const std::vector<std::size_t>& group,
                                           const std::vector<ExtractedDocument>& extracted);
 
