@@ -14,7 +14,8 @@ namespace {
 // read right scored 0.79 for its 。, below the 0.92 of its half turn read as five doubtful characters.
 bool counts_as_read(const OcrSymbol& symbol, double min_confidence) {
   const std::u32string chars = utf8_decode(symbol.text);
-  return symbol.confidence >= min_confidence && chars.size() == 1 && (is_cjk_text(chars[0]) || is_ascii_digit(chars[0]));
+  return symbol.confidence >= min_confidence && chars.size() == 1 &&
+         (is_cjk_text(chars[0]) || is_ascii_digit(chars[0]));
 }
 
 double upright_score(const OcrText& read, double min_confidence) {

@@ -193,6 +193,7 @@ MergedCopies find_copies(const std::vector<AssembledDocument>& documents,
 std::vector<ExtractedField> merged_fields(const std::vector<std::size_t>& group,
                                           const std::vector<ExtractedDocument>& extracted) {
   std::vector<ExtractedField> fields = extracted[group.front()].fields;
+  if (group.size() < 2) return fields;  // one copy: its own fields, nothing to weigh them against
   std::vector<std::map<FieldKey, const ExtractedField*>> copies;
   for (std::size_t k = 1; k < group.size(); ++k) copies.push_back(by_key(extracted[group[k]]));
   for (ExtractedField& field : fields) {

@@ -185,13 +185,15 @@ class RecordExtraction {
     std::vector<TextRead> reads = value.reads;
     // A long text is its cell's read and what continues it; a text wholly in its cell keeps its other reads (a
     // short one's by the script model), which decide_value compares.
-    const bool whole_in_cell =
-        reads.size() > 1 && found.continuation.empty() && !refers_to_annex(reads.front().text);
-    if (model.type == "long_text" && !whole_in_cell) {
-      std::vector<TextRead> parts;
-      if (!reads.empty() && !refers_to_annex(reads.front().text)) parts.push_back(reads.front());
-      parts.insert(parts.end(), found.continuation.begin(), found.continuation.end());
-      reads = {join_reads(parts)};
+    if (model.type == "long_text") {
+      const bool to_annex = !reads.empty() && refers_to_annex(reads.front().text);
+      const bool whole_in_cell = reads.size() > 1 && found.continuation.empty() && !to_annex;
+      if (!whole_in_cell) {
+        std::vector<TextRead> parts;
+        if (!reads.empty() && !to_annex) parts.push_back(reads.front());
+        parts.insert(parts.end(), found.continuation.begin(), found.continuation.end());
+        reads = {join_reads(parts)};
+      }
     }
     ValueDecision decision = model.type == "opinion" ? decide_opinion(reads, model.required)
                                                      : decide_value(model.type, reads, model.required);

@@ -98,10 +98,13 @@ bool reached(const cv::Mat& horizontal, cv::Rect box, int tolerance) {
   return cv::countNonZero(horizontal(grown & cv::Rect(0, 0, horizontal.cols, horizontal.rows))) > 0;
 }
 
+// How far a ruling may stop short of the one it meets: ~0.6 mm.
+int meeting_tolerance(int dpi) { return std::max(3, dpi / 40); }
+
 // Keeps vertical segments (eight-connected groups of `columns`, column runs) whose two ends touch horizontal
 // rulings: the strokes of big characters do not.
 cv::Mat anchored_verticals(std::span<const PixelRun> columns, const cv::Mat& horizontal, int dpi) {
-  const int tolerance = std::max(3, dpi / 40);  // ~0.6 mm: a ruling that stops short of its neighbour
+  const int tolerance = meeting_tolerance(dpi);
   int count = 0;
   const std::vector<int> label = connect_runs(columns, true, &count);
   const std::vector<Region> segments = regions_of(columns, label, count, true);
@@ -263,7 +266,7 @@ PageRulings find_rulings(const cv::Mat& binary, int dpi, const TableOptions& opt
   rulings.vertical = anchored_verticals(columns, rulings.horizontal, dpi);
   continue_dashed_verticals(rulings.vertical, rulings.horizontal, ink, dpi);
   drop_stray_horizontals(rulings.horizontal, rulings.vertical, inches(options.min_free_horizontal_inches, dpi),
-                         std::max(3, dpi / 40));
+                         meeting_tolerance(dpi));
   // Back to the rulings' own ink, and the bridges over their gaps: the thickening found them, but a cell image
   // wipes what the mask covers, and text set close to a ruling would lose its edge. A mask pixel stays when it is
   // ink, or when no ink is a step away (a bridged gap).

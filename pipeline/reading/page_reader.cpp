@@ -70,7 +70,6 @@ const std::vector<FieldModel>& all_record_fields() {
   return fields;
 }
 
-
 const FormModel* column_form_of(const std::vector<std::string>& header_cells) {
   const FormModel* best = nullptr;
   int best_count = 0;
